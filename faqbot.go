@@ -1,0 +1,128 @@
+// Package faqbot holds the contract every surface of the bot shares: a
+// Question goes in, a Reply comes out. The answer engine implements Answerer;
+// the CLI, the HTTP API, Slack and Discord adapters depend only on this
+// package and their own platform SDK, never on each other.
+package faqbot
+
+import (
+	"context"
+	"time"
+)
+
+// Kind says what sort of reply the engine gave. Adapters render each kind
+// differently (an answer quotes the file, a handoff shows resource buttons).
+type Kind string
+
+// The reply kinds. They are part of the `faqbot ask --json` contract.
+const (
+	KindAnswer    Kind = "answer"    // quoted from the knowledge file
+	KindHandoff   Kind = "handoff"   // safety triage: send the person to people who can help
+	KindDecline   Kind = "decline"   // a polite no (requests for sexual content)
+	KindSmalltalk Kind = "smalltalk" // greetings, thanks, help, "who are you"
+	KindNoMatch   Kind = "no_match"  // not confident: say so and offer topics
+)
+
+// Reason says why a handoff was given. Empty for every other kind.
+type Reason string
+
+// The handoff reasons, in triage precedence order (crisis first).
+const (
+	ReasonCrisis   Reason = "crisis"   // suicide, self-harm
+	ReasonAbuse    Reason = "abuse"    // sexual assault, abuse, coercion, violence
+	ReasonMedical  Reason = "medical"  // symptoms, pain, medication: a doctor's question
+	ReasonReferral Reason = "referral" // wants a therapist, or wants the bot to be one
+)
+
+// Question is one message from a person, on any surface.
+type Question struct {
+	// Text is what the person wrote, raw: the engine cleans it.
+	Text string
+	// Section, when set, asks for the given section by its heading, as a
+	// "did you mean" button does. Text may then be empty.
+	Section string
+	// Platform names the surface ("cli", "http", "slack", "discord") for
+	// metrics and logs. It never affects the answer.
+	Platform string
+	// User is an opaque platform user id, used for rate limits and audit
+	// lines. It is never logged next to message text.
+	User string
+}
+
+// Source is one passage a reply quotes, word for word, with its section.
+type Source struct {
+	Section string `json:"section"`
+	Passage string `json:"passage"`
+}
+
+// Resource is a place a person can turn to: a hotline, a directory, a doctor.
+type Resource struct {
+	Name  string `json:"name"`
+	URL   string `json:"url,omitempty"`
+	Phone string `json:"phone,omitempty"`
+	Text  string `json:"text,omitempty"`
+}
+
+// Reply is the engine's answer to one Question. Text is the whole reply as a
+// person reads it in plain text; adapters that can do better (Block Kit,
+// Discord components) build their own layout from Lead, Sources, Resources
+// and Suggestions, which together say the same thing.
+type Reply struct {
+	Question  string     `json:"question"`
+	Kind      Kind       `json:"kind"`
+	Reason    Reason     `json:"reason,omitempty"`
+	Text      string     `json:"text"`
+	Section   string     `json:"section,omitempty"`
+	Score     float64    `json:"score"`
+	Sources   []Source   `json:"sources"`
+	Resources []Resource `json:"resources"`
+	// Lead is the reply's own words, without quotes or resources: "From the
+	// section …", the handoff's message, the "I don't know" line.
+	Lead string `json:"lead,omitempty"`
+	// Suggestions are section headings offered as "did you mean" on a
+	// no_match (and topics on smalltalk). Adapters make buttons of them.
+	Suggestions []string `json:"suggestions,omitempty"`
+	// Truncated is true when the question was cut to the length cap.
+	Truncated bool `json:"truncated,omitempty"`
+	// Version is the knowledge file version that answered (a content hash).
+	Version string `json:"version,omitempty"`
+}
+
+// Answerer is the one contract of the answer engine. A safety handoff or a
+// decline is a Reply, not an error: an error means the engine could not
+// answer at all (a cancelled context, a broken index), and the adapter then
+// shows a fixed apology.
+type Answerer interface {
+	Answer(ctx context.Context, q Question) (Reply, error)
+}
+
+// AnswerFunc adapts a function to Answerer, for tests and decorators.
+type AnswerFunc func(ctx context.Context, q Question) (Reply, error)
+
+// Answer calls f.
+func (f AnswerFunc) Answer(ctx context.Context, q Question) (Reply, error) { return f(ctx, q) }
+
+// Status describes the knowledge that is live now, for moderators.
+type Status struct {
+	Version     string    `json:"version"`
+	LoadedAt    time.Time `json:"loaded_at"`
+	Source      string    `json:"source"` // file path, or "embedded default"
+	Sections    []string  `json:"sections"`
+	Passages    int       `json:"passages"`
+	LastError   string    `json:"last_error,omitempty"`
+	LastErrorAt time.Time `json:"last_error_at,omitzero"`
+}
+
+// Librarian is what moderator commands and readiness checks need from the
+// knowledge holder: see what is live, and ask for a reload. by names who
+// asked (a platform user id, "file watcher", "SIGHUP") for the audit log.
+type Librarian interface {
+	Status() Status
+	Reload(ctx context.Context, by string) (Status, error)
+}
+
+// Apology is what a person sees when the engine fails or a handler panics.
+// It is fixed so that no detail of the failure reaches a user.
+const Apology = "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment."
+
+// Disclaimer says what the bot is, so that no one mistakes it for a therapist.
+const Disclaimer = "I'm an automated assistant that answers from the clinic's information pages. I'm not a therapist and can't give personal advice."
