@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// runCheck is `faqbot check [FILE]`: parse, validate and run the file's
+// expectations; print every problem as file:line; exit 1 on any.
+func runCheck(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", stderr)
+	against := fs.String("against", "", "compare with this file (the live one) and print what changes")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: faqbot check [--against LIVE_FILE] [FILE]\n\nChecks FILE (default: the embedded knowledge file) and runs its @expect lines.")
+		fs.PrintDefaults()
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return fmt.Errorf("%w: check takes one FILE", errUsage)
+	}
+	path := ""
+	if len(pos) == 1 {
+		path = pos[0]
+	}
+	f, err := knowledge.Load(path)
+	if err != nil {
+		fmt.Fprintln(stdout, err)
+		return &exitError{code: 1, err: fmt.Errorf("check: the file has problems; nothing was published")}
+	}
+	if *against != "" {
+		live, err := knowledge.Load(*against)
+		if err != nil {
+			return fmt.Errorf("check: the live file: %w", err)
+		}
+		fmt.Fprint(stdout, knowledge.Diff(live, f))
+	}
+	fails, err := engine.Check(ctx, f, engine.Options{})
+	if err != nil {
+		return err
+	}
+	for _, e := range fails {
+		fmt.Fprintln(stdout, e)
+	}
+	fmt.Fprintf(stdout, "%s: version %s, %d sections, %d passages, %d synonym groups, %d/%d expectations pass\n",
+		f.Name, f.Version, len(f.Sections), f.Passages(), len(f.Synonyms), len(f.Expectations)-len(fails), len(f.Expectations))
+	if len(fails) > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("check: %d expectation(s) failed", len(fails))}
+	}
+	return nil
+}

@@ -1,0 +1,292 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/internal/search"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// answer runs the pipeline on one snapshot: clean → triage → smalltalk →
+// search → confidence gate. Nothing after triage runs for a message that
+// needs a handoff or a decline.
+func (e *Engine) answer(ctx context.Context, snap *snapshot, q faqbot.Question) (faqbot.Reply, error) {
+	if q.Section != "" {
+		return e.sectionReply(snap, q.Section), nil
+	}
+	text, cut := clean(q.Text, e.opts.MaxQuestionRunes)
+	r, err := e.classified(ctx, snap, text)
+	if err != nil {
+		return faqbot.Reply{}, err
+	}
+	r.Question = text
+	if cut {
+		r.Truncated = true
+		note := fmt.Sprintf(e.texts.Truncated, e.opts.MaxQuestionRunes)
+		r.Lead = joinNonEmpty(" ", note, r.Lead)
+		r.Text = note + "\n\n" + r.Text
+	}
+	return r, nil
+}
+
+func (e *Engine) classified(ctx context.Context, snap *snapshot, text string) (faqbot.Reply, error) {
+	if strings.TrimSpace(text) == "" {
+		return e.smalltalkReply(snap, e.texts.Empty), nil
+	}
+	if v := triage(text); v.kind != "" {
+		return e.safetyReply(v), nil
+	}
+	if s, ok := smalltalk(text); ok {
+		return e.smalltalkReply(snap, e.smalltalkText(s)), nil
+	}
+	return e.searchReply(ctx, snap, stripGreeting(text))
+}
+
+func (e *Engine) safetyReply(v verdict) faqbot.Reply {
+	if v.kind == faqbot.KindDecline {
+		return faqbot.Reply{Kind: faqbot.KindDecline, Lead: e.texts.Decline, Text: e.texts.Decline}
+	}
+	lead := map[faqbot.Reason]string{
+		faqbot.ReasonCrisis:   e.texts.Crisis,
+		faqbot.ReasonAbuse:    e.texts.Abuse,
+		faqbot.ReasonMedical:  e.texts.Medical,
+		faqbot.ReasonReferral: e.texts.Referral,
+	}[v.reason]
+	if v.urgent {
+		lead = e.texts.Urgent + " " + lead
+	}
+	res := e.res[v.reason]
+	return faqbot.Reply{
+		Kind: faqbot.KindHandoff, Reason: v.reason, Lead: lead, Resources: res,
+		Text: lead + "\n" + formatResources(res),
+	}
+}
+
+func (e *Engine) smalltalkReply(snap *snapshot, lead string) faqbot.Reply {
+	sugg := suggestions(snap.index.Headings(), nil, e.opts.Suggestions+1)
+	return faqbot.Reply{
+		Kind: faqbot.KindSmalltalk, Lead: lead, Suggestions: sugg,
+		Text: lead + "\n" + bullets("Topics I can answer from:", sugg),
+	}
+}
+
+// searchReply answers from the best passage when the gate passes, and says
+// "I don't know" with suggestions when it does not.
+func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (faqbot.Reply, error) {
+	passages := snap.index.Passages()
+	var res, first search.Result
+	ok := false
+	for i, cand := range questionParts(text) {
+		r, err := snap.index.Search(ctx, cand)
+		if err != nil {
+			return faqbot.Reply{}, err
+		}
+		if i == 0 {
+			first = r
+		}
+		if e.gate(r, passages).ok {
+			res, ok = r, true
+			break
+		}
+	}
+	if !ok {
+		res = first
+	}
+	if ok {
+		top := res.Hits[0]
+		p := passages[top.Passage]
+		srcs := []faqbot.Source{{Section: p.Heading, Passage: p.Text}}
+		// a close runner-up from the same section completes the answer
+		if len(res.Hits) > 1 {
+			r := res.Hits[1]
+			rp := passages[r.Passage]
+			if rp.Section == p.Section && r.Score >= 0.9*top.Score && r.Coverage >= top.Coverage &&
+				len(p.Text)+len(rp.Text) <= knowledge.MaxPassage {
+				srcs = append(srcs, faqbot.Source{Section: rp.Heading, Passage: rp.Text})
+			}
+		}
+		return e.answerReply(srcs, top.Score), nil
+	}
+	var near []string
+	for _, h := range res.Hits {
+		near = append(near, passages[h.Passage].Heading)
+	}
+	sugg := suggestions(snap.index.Headings(), near, e.opts.Suggestions)
+	ref := e.res[faqbot.ReasonReferral]
+	lead := e.texts.NoMatch
+	score := 0.0
+	if len(res.Hits) > 0 {
+		score = round(res.Hits[0].Score)
+	}
+	return faqbot.Reply{
+		Kind: faqbot.KindNoMatch, Lead: lead, Suggestions: sugg, Resources: ref, Score: score,
+		Text: lead + "\n" + bullets("Did you mean one of these topics?", sugg) +
+			"\nFor your own situation, a certified sex therapist can help.\n" + formatResources(ref),
+	}, nil
+}
+
+// questionParts returns the text to search, then, for a message of
+// several sentences or clauses, its last sentence and last clause: people
+// tell their story first and ask last ("my partner and I … could a sex
+// therapist help us talk about it"), and the story's words would otherwise
+// count against the question.
+func questionParts(text string) []string {
+	parts := []string{text}
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if len(strings.Fields(s)) >= 3 && s != parts[len(parts)-1] {
+			parts = append(parts, s)
+		}
+	}
+	sentences := strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '?' || r == '!' || r == '\n' })
+	if len(sentences) > 1 {
+		add(sentences[len(sentences)-1])
+	}
+	last := parts[len(parts)-1]
+	clauses := strings.FieldsFunc(last, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '\u2014' })
+	if len(clauses) > 1 {
+		add(clauses[len(clauses)-1])
+	}
+	return parts
+}
+
+type gateResult struct{ ok bool }
+
+// gate decides whether the top hit is an answer. It wants the passage to
+// cover most of what the question asks (so a question about prices is not
+// answered with a passage that merely shares the word "session"), a real
+// BM25 score, and, when another section covers the question just as well,
+// a lead over it.
+func (e *Engine) gate(res search.Result, passages []search.Passage) gateResult {
+	if len(res.Hits) == 0 || res.Terms == 0 {
+		return gateResult{}
+	}
+	top := res.Hits[0]
+	if top.Coverage < e.opts.MinCoverage || top.Score < e.opts.MinScore {
+		return gateResult{}
+	}
+	for _, h := range res.Hits[1:] {
+		if passages[h.Passage].Section == passages[top.Passage].Section {
+			continue
+		}
+		if h.Coverage >= top.Coverage && top.Score < e.opts.MinMargin*h.Score {
+			return gateResult{}
+		}
+		break // only the best hit of another section counts
+	}
+	return gateResult{ok: true}
+}
+
+func (e *Engine) answerReply(srcs []faqbot.Source, score float64) faqbot.Reply {
+	section := srcs[0].Section
+	lead := fmt.Sprintf("From the clinic's information, \u201c%s\u201d:", section)
+	var b strings.Builder
+	b.WriteString(lead)
+	for _, s := range srcs {
+		b.WriteString("\n\n")
+		b.WriteString(s.Passage)
+	}
+	b.WriteString("\n\n")
+	b.WriteString(e.texts.Footer)
+	return faqbot.Reply{
+		Kind: faqbot.KindAnswer, Section: section, Score: round(score), Sources: srcs,
+		Lead: lead, Text: b.String(),
+	}
+}
+
+// sectionReply answers a "did you mean" choice: the section's first passage.
+func (e *Engine) sectionReply(snap *snapshot, heading string) faqbot.Reply {
+	s, ok := snap.file.Section(heading)
+	if !ok {
+		sugg := suggestions(snap.index.Headings(), nil, e.opts.Suggestions)
+		return faqbot.Reply{
+			Kind: faqbot.KindNoMatch, Lead: e.texts.NoMatch, Suggestions: sugg,
+			Text: e.texts.NoMatch + "\n" + bullets("Topics I can answer from:", sugg),
+		}
+	}
+	r := e.answerReply([]faqbot.Source{{Section: s.Heading, Passage: s.Passages[0].Text}}, 0)
+	r.Question = s.Heading
+	return r
+}
+
+func (e *Engine) smalltalkText(s small) string {
+	switch s {
+	case smallThanks:
+		return e.texts.Thanks
+	case smallGoodbye:
+		return e.texts.Goodbye
+	default:
+		return e.texts.Intro
+	}
+}
+
+// suggestions returns up to n distinct headings: those near the question
+// first, then the file's own order.
+func suggestions(all, near []string, n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, list := range [][]string{near, all} {
+		for _, h := range list {
+			if len(out) == n {
+				return out
+			}
+			if !seen[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+func formatResources(rs []faqbot.Resource) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString("\u2022 ")
+		b.WriteString(r.Name)
+		if r.Text != "" {
+			b.WriteString(": ")
+			b.WriteString(r.Text)
+		}
+		if r.Phone != "" && !strings.Contains(r.Text, r.Phone) {
+			b.WriteString(" Phone: ")
+			b.WriteString(r.Phone)
+			b.WriteString(".")
+		}
+		if r.URL != "" {
+			b.WriteString(" ")
+			b.WriteString(r.URL)
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func bullets(title string, items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(title)
+	for _, it := range items {
+		b.WriteString("\n\u2022 ")
+		b.WriteString(it)
+	}
+	return b.String()
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+func round(f float64) float64 { return math.Round(f*1000) / 1000 }
