@@ -50,7 +50,7 @@ type parser struct {
 	para      []string // lines of the paragraph being read
 	paraLine  int
 	inComment bool
-	commentAt int // line where the open comment started
+	commentAt int   // line where the open comment started
 	pending   []Ask // asks written under a heading before its first passage
 }
 

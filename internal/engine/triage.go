@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 
+	"github.com/faqbot/faqbot/internal/safety"
 	"github.com/faqbot/faqbot/internal/textnorm"
 
 	"github.com/faqbot/faqbot"
@@ -27,20 +28,8 @@ const (
 func clean(s string, max int) (string, bool) { return textnorm.Clean(s, max) }
 
 func triage(text string) verdict {
-	l := strings.ToLower(text)
-	switch {
-	case strings.Contains(l, "ending it all"):
-		return verdict{kind: faqbot.KindHandoff, reason: faqbot.ReasonCrisis}
-	case strings.Contains(l, "abused"):
-		return verdict{kind: faqbot.KindHandoff, reason: faqbot.ReasonAbuse}
-	case strings.Contains(l, "pain"):
-		return verdict{kind: faqbot.KindHandoff, reason: faqbot.ReasonMedical}
-	case strings.Contains(l, "sexy"):
-		return verdict{kind: faqbot.KindDecline}
-	case strings.Contains(l, "find a sex therapist"):
-		return verdict{kind: faqbot.KindHandoff, reason: faqbot.ReasonReferral}
-	}
-	return verdict{}
+	v := safety.Triage(text)
+	return verdict{kind: v.Kind(), reason: v.Reason(), urgent: v.Urgent}
 }
 
 func smalltalk(text string) (small, bool) {

@@ -39,14 +39,13 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// The index has one field, body, and three kinds of documents: each
-// passage, each section heading, and each alternative phrasing a moderator
-// wrote. A short phrasing that matches a question well is strong evidence
-// for its passage, and BM25's length normalization gives it that weight
-// without drowning it in the passage's own length. One field for every
-// document also keeps BM25's average field length honest: scorch computes
-// it over all documents of the index, so a field only some documents had
-// would be scored against a skewed average.
+// The index has one document per passage and one field, body, holding the
+// passage, its section heading (for the section's first passage) and the
+// alternative phrasings a moderator wrote, as separate values. BM25 over
+// that one field finds the candidates as cheaply as a plain match query;
+// the phrasings then get their query-time boost in rank (rank.go), where a
+// question that matches one short phrasing closely outranks a passage that
+// merely shares common words.
 const (
 	fieldBody = "body"
 	// analyzerName is English with the stop words this domain needs kept:
@@ -56,7 +55,7 @@ const (
 	synonymCollection = "faqbot"
 	synonymSource     = "faqbot_synonyms"
 
-	batchSize = 1000
+	batchSize = 20000 // documents per batch: few, large segments search fastest
 )
 
 // keptStopWords are English stop words that carry meaning here:
@@ -88,6 +87,13 @@ type Passage struct {
 	Text    string // the passage, word for word
 	Asks    []string
 	terms   map[string]struct{} // analyzed terms of text, heading and asks
+	asks    [][]askTerm         // analyzed terms of each phrasing (and the heading)
+}
+
+// askTerm is one analyzed term of a phrasing, with its weight (rank.go).
+type askTerm struct {
+	term   string
+	weight float64
 }
 
 // Index is an immutable, searchable view of one knowledge file. It is safe
@@ -97,7 +103,6 @@ type Index struct {
 	analyzer analysis.Analyzer
 	passages []Passage
 	headings []string
-	docOf    map[string]int // bleve document id → passage number
 	syn      *synonyms
 	df       map[string]int // analyzed term → passages containing it
 	vocab    map[vocabKey][]string
@@ -118,7 +123,7 @@ func Build(f *knowledge.File) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: new index: %w", err)
 	}
-	ix := &Index{bleve: idx, docOf: map[string]int{}, df: map[string]int{}}
+	ix := &Index{bleve: idx, df: map[string]int{}}
 	ix.analyzer = m.AnalyzerNamed(analyzerName)
 	if ix.analyzer == nil {
 		idx.Close()
@@ -162,10 +167,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	return m
 }
 
-// doc is what bleve indexes: a passage has only a body; a heading or a
-// phrasing has both.
+// doc is what bleve indexes for one passage: its text, then its phrasings.
 type doc struct {
-	Body string `json:"body"`
+	Body []string `json:"body"`
 }
 
 func (ix *Index) load(f *knowledge.File) error {
@@ -189,25 +193,27 @@ func (ix *Index) load(f *knowledge.File) error {
 			ps := Passage{Section: si, Heading: s.Heading, Text: p.Text, terms: map[string]struct{}{}}
 			addAll(ps.terms, headTerms)
 			addAll(ps.terms, ix.terms(p.Text))
-			id := "p" + strconv.Itoa(n)
-			ix.docOf[id] = n
-			if err := b.Index(id, doc{Body: p.Text}); err != nil {
-				return fmt.Errorf("search: index passage: %w", err)
-			}
 			asks := p.Asks
 			if n == firstOfSection {
 				// the heading reads like a question the section's first
 				// passage answers ("What is Sex Therapy?")
 				asks = append([]knowledge.Ask{{Text: s.Heading, Line: s.Line}}, asks...)
 			}
-			for ai, a := range asks {
+			body := make([]string, 0, len(asks)+1)
+			body = append(body, p.Text)
+			for _, a := range asks {
 				ps.Asks = append(ps.Asks, a.Text)
-				addAll(ps.terms, ix.terms(a.Text))
-				aid := id + "a" + strconv.Itoa(ai)
-				ix.docOf[aid] = n
-				if err := b.Index(aid, doc{Body: a.Text}); err != nil {
-					return fmt.Errorf("search: index phrasing: %w", err)
+				at := ix.questionTerms(a.Text)
+				terms := make([]askTerm, len(at))
+				for i, t := range at {
+					terms[i] = askTerm{term: t}
 				}
+				ps.asks = append(ps.asks, terms)
+				addAll(ps.terms, at)
+				body = append(body, a.Text)
+			}
+			if err := b.Index(strconv.Itoa(n), doc{Body: body}); err != nil {
+				return fmt.Errorf("search: index passage: %w", err)
 			}
 			for t := range ps.terms {
 				ix.df[t]++
@@ -223,6 +229,13 @@ func (ix *Index) load(f *knowledge.File) error {
 	for i, g := range ix.syn.bleveGroups {
 		if err := b.IndexSynonym("syn"+strconv.Itoa(i), synonymCollection, &bleve.SynonymDefinition{Synonyms: g}); err != nil {
 			return fmt.Errorf("search: index synonyms: %w", err)
+		}
+	}
+	for i := range ix.passages { // weights need every passage's terms
+		for _, ask := range ix.passages[i].asks {
+			for j := range ask {
+				ask[j].weight = ix.weight(ask[j].term)
+			}
 		}
 	}
 	ix.vocab = map[vocabKey][]string{}

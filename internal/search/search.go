@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -33,19 +33,18 @@ const (
 	maxHits = 12
 )
 
-// Query-time boosts: the words of a heading or a phrasing a moderator
-// wrote, stop words included, are the best evidence of what a passage
-// answers; a corrected misspelling counts a little less than the word
-// itself.
+// A corrected misspelling, or a word added by a multi-word synonym, counts
+// a little less than a word the person wrote.
 const (
-	boostBody  = 1.0
 	boostFuzzy = 0.8
 )
 
 // Hit is one passage that matched, best first.
 type Hit struct {
 	Passage  int     // index into Index.Passages
-	Score    float64 // BM25, the best of the passage's text and phrasings
+	Score    float64 // the rank score (rank.go): BM25 with the phrasings' boost
+	BM25     float64 // bleve's BM25 score of the passage document
+	Phrasing float64 // how closely the best phrasing matches the question (0..1)
 	Coverage float64 // share of the question's weight found in the passage (0..1)
 }
 
@@ -60,31 +59,35 @@ type Result struct {
 // Search finds the passages that best answer question. The question must
 // already be cleaned (valid UTF-8, capped): the engine does that.
 func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
-	question = ix.unframe(strings.ToValidUTF8(question, " "))
-	tokens := uniq(ix.terms(question), MaxTokens)
+	tokens := ix.questionTerms(strings.ToValidUTF8(question, " "))
 	if len(tokens) == 0 {
 		return Result{}, nil
 	}
-	words, extra := ix.syn.expand(tokens)
-	text := question
-	if len(words) > 0 {
-		text += " " + strings.Join(words, " ")
-	}
+	_, extra := ix.syn.expand(tokens)
 
-	disj := []query.Query{
-		match(text, fieldBody, boostBody),
-	}
-	corrected := map[string]string{}
-	for _, t := range tokens {
-		c, ok := ix.correct(t)
-		if !ok {
-			continue
-		}
-		corrected[t] = c
-		tq := bleve.NewTermQuery(c)
+	// One term query per analyzed term, as a match query would make, but
+	// without analyzing the text a second time. Each expands through the
+	// synonym source; unknown words add the word they were corrected to.
+	disj := make([]query.Query, 0, len(tokens)+len(extra))
+	add := func(term string, boost float64) {
+		tq := bleve.NewTermQuery(term)
 		tq.SetField(fieldBody)
-		tq.SetBoost(boostFuzzy)
+		tq.SetBoost(boost)
 		disj = append(disj, tq)
+	}
+	var corrected map[string]string
+	for _, t := range tokens {
+		add(t, 1)
+		if c, ok := ix.correct(t); ok {
+			if corrected == nil {
+				corrected = map[string]string{}
+			}
+			corrected[t] = c
+			add(c, boostFuzzy)
+		}
+	}
+	for _, t := range extra {
+		add(t, boostFuzzy)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(disj...), maxHits, 0, false)
 	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
@@ -94,41 +97,17 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
-
-	best := map[int]float64{}
+	q := ix.newQuestion(tokens, extra, corrected)
+	out := Result{Terms: len(tokens), Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		p, ok := ix.docOf[h.ID]
-		if !ok {
+		p, err := strconv.Atoi(h.ID)
+		if err != nil || p < 0 || p >= len(ix.passages) {
 			continue // a synonym definition document
 		}
-		if h.Score > best[p] {
-			best[p] = h.Score
-		}
+		out.Hits = append(out.Hits, Hit{Passage: p, BM25: h.Score})
 	}
-	out := Result{Terms: len(tokens), Hits: make([]Hit, 0, len(best))}
-	for p, s := range best {
-		out.Hits = append(out.Hits, Hit{Passage: p, Score: s})
-	}
-	sort.Slice(out.Hits, func(i, j int) bool {
-		if out.Hits[i].Score != out.Hits[j].Score {
-			return out.Hits[i].Score > out.Hits[j].Score
-		}
-		return out.Hits[i].Passage < out.Hits[j].Passage
-	})
-	for i := range out.Hits {
-		if i >= 4 {
-			break // coverage is only needed for the front runners
-		}
-		out.Hits[i].Coverage = ix.coverage(tokens, extra, corrected, out.Hits[i].Passage)
-	}
+	ix.rank(q, out.Hits)
 	return out, nil
-}
-
-func match(text, field string, boost float64) query.Query {
-	q := bleve.NewMatchQuery(text)
-	q.SetField(field)
-	q.SetBoost(boost)
-	return q
 }
 
 func fuzziness(runes int) int {
@@ -136,36 +115,6 @@ func fuzziness(runes int) int {
 		return 2
 	}
 	return 1
-}
-
-// coverage is the share of the question's weight that the passage (its
-// text, heading and phrasings) accounts for. A term's weight is its rarity
-// across passages, so "sex" and "therapy", which every passage has, count
-// little, and a word no passage has ("Tokyo", "price") counts most. A term
-// counts as found when the passage has it, one of its synonyms, or the
-// word it was corrected to.
-func (ix *Index) coverage(tokens, extra []string, corrected map[string]string, p int) float64 {
-	terms := ix.passages[p].terms
-	var have, total float64
-	for _, t := range tokens {
-		w := ix.weight(t)
-		total += w
-		if ix.found(t, terms) || ix.found(corrected[t], terms) {
-			have += w
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	// a multi-word synonym the passage covers ("sex drive" → desire) makes up
-	// for the words of the phrase, which the passage need not have.
-	for _, t := range extra {
-		if _, ok := terms[t]; ok {
-			have += ix.weight(t)
-			break
-		}
-	}
-	return math.Min(1, have/total)
 }
 
 // weight is a term's share in coverage: its inverse passage frequency.
@@ -233,25 +182,42 @@ func (ix *Index) correct(t string) (string, bool) {
 	return "", false
 }
 
-// unframe drops the words that frame a question ("can you tell me", "a
-// caller asks whether") so that they neither match a phrasing that happens
-// to share them nor count against coverage.
-func (ix *Index) unframe(q string) string {
+// questionTerms analyzes a question as the index does, with chat spellings
+// of question words spelled out first and the words that only frame a
+// question ("can you tell me", "a caller asks whether") dropped after, so
+// that they neither match a phrasing that happens to share them nor count
+// against coverage. The result is unique and at most MaxTokens long.
+func (ix *Index) questionTerms(q string) []string {
 	words := strings.Fields(q)
-	kept := words[:0]
-	for _, w := range words {
-		if r, ok := shorthand[strings.ToLower(strings.Trim(w, ".,!?;:"))]; ok {
-			w = r
-		}
-		ts := ix.analyzer.Analyze([]byte(w))
-		if len(ts) == 1 {
-			if _, ok := framing[string(ts[0].Term)]; ok {
-				continue
+	changed := false
+	for i, w := range words {
+		if len(w) <= 5 {
+			if r, ok := shorthand[strings.ToLower(strings.Trim(w, ".,!?;:"))]; ok {
+				words[i], changed = r, true
 			}
 		}
-		kept = append(kept, w)
 	}
-	return strings.Join(kept, " ")
+	if changed {
+		q = strings.Join(words, " ")
+	}
+	ts := ix.analyzer.Analyze([]byte(q))
+	out := make([]string, 0, len(ts))
+	seen := make(map[string]struct{}, len(ts))
+	for _, t := range ts {
+		term := string(t.Term)
+		if _, ok := framing[term]; ok {
+			continue
+		}
+		if _, ok := seen[term]; ok {
+			continue
+		}
+		seen[term] = struct{}{}
+		out = append(out, term)
+		if len(out) == MaxTokens {
+			break
+		}
+	}
+	return out
 }
 
 // shorthand spells out chat spellings of question words, so "wat is sex

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/bots/discord"
+	"github.com/faqbot/faqbot/bots/slack"
+	"github.com/faqbot/faqbot/bots/web"
+	"github.com/faqbot/faqbot/cmd/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/internal/guard"
+	"github.com/faqbot/faqbot/internal/metrics"
+	"github.com/faqbot/faqbot/internal/ratelimit"
+	"github.com/faqbot/faqbot/internal/watch"
+)
+
+// runServe is `faqbot serve`: the HTTP listener (API, health, metrics,
+// Slack's and Discord's webhooks) and each platform whose secrets are set,
+// in one process, until SIGINT or SIGTERM.
+func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	cfgPath := fs.String("config", getenv("FAQBOT_CONFIG"), "TOML config file (see config.example.toml; env FAQBOT_CONFIG)")
+	addr := fs.String("addr", "", "listen address host:port (overrides server.addr and FAQBOT_ADDR)")
+	kpath := fs.String("knowledge", "", "knowledge file (overrides knowledge.path and FAQBOT_KNOWLEDGE)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: faqbot serve [--config FILE] [--addr HOST:PORT] [--knowledge FILE]\n\n"+
+			"Serves POST /v1/ask, /healthz, /readyz and /metrics, plus Slack and Discord when their\n"+
+			"secrets are set in the environment (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET,\n"+
+			"DISCORD_BOT_TOKEN, DISCORD_PUBLIC_KEY). SIGHUP reloads the knowledge file.")
+		fs.PrintDefaults()
+	}
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := config.Load(*cfgPath, getenv)
+	if err != nil {
+		return err
+	}
+	if *addr != "" {
+		cfg.Server.Addr = *addr
+	}
+	if *kpath != "" {
+		cfg.Knowledge.Path = *kpath
+	}
+	logger, err := newLogger(cfg.Server, stderr)
+	if err != nil {
+		return err
+	}
+	s, err := newServer(cfg, logger)
+	if err != nil {
+		return err
+	}
+	return s.run(ctx)
+}
+
+// server is every part of `serve`, wired.
+type server struct {
+	cfg     config.Config
+	logger  *slog.Logger
+	metrics *metrics.Metrics
+	engine  *engine.Engine
+	http    *http.Server
+	parts   []part // long-running parts besides the listener
+	ready   []readiness
+}
+
+// part is anything with Run(ctx) that returns when ctx ends.
+type part struct {
+	name string
+	run  func(context.Context) error
+}
+
+type readiness struct {
+	name  string
+	ready func() bool
+}
+
+func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
+	s := &server{cfg: cfg, logger: logger, metrics: metrics.New()}
+	eng, err := engine.New(engineOptions(cfg, logger, s.metrics))
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: %w", err)
+	}
+	s.engine = eng
+	answerer := guard.New(eng, guard.Options{
+		MaxConcurrent: cfg.Server.MaxConcurrent, Timeout: cfg.Server.AnswerTimeout,
+		Logger: logger, Metrics: s.metrics,
+	})
+	limiter := ratelimit.New(cfg.RateLimit.Every, cfg.RateLimit.Burst)
+
+	mux := http.NewServeMux()
+	api := web.New(web.Config{MaxBodyBytes: cfg.Server.MaxBodyBytes, TrustProxy: cfg.Server.TrustProxy, RetryAfter: cfg.RateLimit.Every},
+		web.Deps{Answerer: answerer, Librarian: eng, Metrics: s.metrics, Limiter: limiter, Logger: logger, Ready: s.notReady})
+	api.Register(mux)
+
+	if sc := cfg.Slack; sc.Enabled() {
+		bot, err := slack.New(slack.Config{
+			BotToken: sc.BotToken, AppToken: sc.AppToken, SigningSecret: sc.SigningSecret, Mode: sc.Mode,
+			Command: sc.Command, AdminCommand: sc.AdminCommand, Admins: sc.Admins, APIURL: sc.APIURL,
+		}, slack.Deps{Answerer: answerer, Librarian: eng, Logger: logger.With("platform", "slack"), Metrics: s.metrics, Limiter: limiter})
+		if err != nil {
+			return nil, err
+		}
+		mux.Handle("/slack/", bot.Handler())
+		s.parts = append(s.parts, part{"slack", bot.Run})
+		s.ready = append(s.ready, readiness{"slack", bot.Ready})
+	} else if sc.SigningSecret != "" {
+		// HTTP mode needs the bot token to post replies; say so rather than
+		// accept requests it cannot answer.
+		logger.Warn("slack is off: SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not")
+	}
+	if dc := cfg.Discord; dc.Enabled() || dc.PublicKey != "" {
+		bot, err := discord.New(discord.Config{
+			Token: dc.BotToken, PublicKey: dc.PublicKey, AppID: dc.AppID, GuildID: dc.GuildID,
+			MessageContent: dc.MessageContent, ShardID: dc.ShardID, ShardCount: dc.ShardCount,
+			AdminRoles: dc.AdminRoles, RegisterCommands: dc.RegisterCommands,
+		}, discord.Deps{Answerer: answerer, Librarian: eng, Logger: logger.With("platform", "discord"), Metrics: s.metrics, Limiter: limiter})
+		if err != nil {
+			return nil, err
+		}
+		mux.Handle("/discord/interactions", bot.InteractionsHandler())
+		s.parts = append(s.parts, part{"discord", bot.Run})
+		s.ready = append(s.ready, readiness{"discord", bot.Ready})
+	}
+	if cfg.Knowledge.Watch && cfg.Knowledge.Path != "" {
+		w := &watch.Watcher{Path: cfg.Knowledge.Path, Logger: logger, Reload: s.reload}
+		s.parts = append(s.parts, part{"watcher", w.Run})
+	}
+	s.http = &http.Server{
+		Addr:              cfg.Server.Addr,
+		Handler:           web.Middleware(mux, logger, s.metrics),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	return s, nil
+}
+
+func engineOptions(cfg config.Config, logger *slog.Logger, m *metrics.Metrics) engine.Options {
+	res := map[faqbot.Reason][]faqbot.Resource{}
+	for reason, list := range map[faqbot.Reason][]config.Resource{
+		faqbot.ReasonCrisis: cfg.Resources.Crisis, faqbot.ReasonAbuse: cfg.Resources.Abuse,
+		faqbot.ReasonMedical: cfg.Resources.Medical, faqbot.ReasonReferral: cfg.Resources.Referral,
+	} {
+		for _, r := range list {
+			res[reason] = append(res[reason], faqbot.Resource(r))
+		}
+	}
+	return engine.Options{
+		Path:             cfg.Knowledge.Path,
+		MaxQuestionRunes: cfg.Engine.MaxQuestionRunes,
+		MinScore:         cfg.Engine.MinScore,
+		MinMargin:        cfg.Engine.MinMargin,
+		Suggestions:      cfg.Engine.Suggestions,
+		Texts: engine.Texts{
+			Intro: cfg.Replies.Intro, NoMatch: cfg.Replies.NoMatch,
+			Decline: cfg.Replies.Decline, Truncated: cfg.Replies.Truncated,
+		},
+		Resources: res,
+		Logger:    logger,
+		OnPublish: func(st faqbot.Status) { m.SetVersion(st.Version) },
+		OnReload:  m.Reload,
+	}
+}
+
+// notReady names the configured parts that are not ready yet.
+func (s *server) notReady() []string {
+	var out []string
+	for _, r := range s.ready {
+		if !r.ready() {
+			out = append(out, r.name)
+		}
+	}
+	return out
+}
+
+func (s *server) reload(ctx context.Context, by string) {
+	// errors are logged and kept for status by the engine itself
+	s.engine.Reload(ctx, by) //nolint:errcheck
+}
+
+// run serves until ctx ends, then shuts down in order: stop taking new
+// HTTP requests and let those in flight finish (bounded by the shutdown
+// timeout), then stop the platforms, which close their connections.
+func (s *server) run(ctx context.Context) error {
+	defer s.engine.Close()
+	ln, err := net.Listen("tcp", s.cfg.Server.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	on := []any{"addr", ln.Addr().String(), "knowledge", s.engine.Status().Source, "version", s.engine.Status().Version}
+	for _, p := range []string{"slack", "discord"} {
+		on = append(on, p, s.has(p))
+	}
+	s.logger.Info("faqbot serving", on...)
+	if !s.cfg.Slack.Enabled() {
+		s.logger.Info("slack is off: set SLACK_BOT_TOKEN (and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) to turn it on")
+	}
+	if !s.has("discord") {
+		s.logger.Info("discord is off: set DISCORD_BOT_TOKEN and/or DISCORD_PUBLIC_KEY to turn it on")
+	}
+
+	partsCtx, stopParts := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopParts()
+	errc := make(chan error, len(s.parts)+1)
+	var wg sync.WaitGroup
+	for _, p := range s.parts {
+		wg.Go(func() {
+			if err := p.run(partsCtx); err != nil {
+				errc <- fmt.Errorf("%s: %w", p.name, err)
+			}
+		})
+	}
+	go func() {
+		if err := s.http.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("serve: %w", err)
+		}
+	}()
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+
+	var runErr error
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case <-hup:
+			s.reload(ctx, "SIGHUP")
+		case runErr = <-errc:
+			s.logger.Error("a part stopped", "error", runErr)
+			break loop
+		}
+	}
+	s.logger.Info("shutting down", "timeout", s.cfg.Server.ShutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.Server.ShutdownTimeout)
+	defer cancel()
+	if err := s.http.Shutdown(sctx); err != nil {
+		s.logger.Warn("http shutdown", "error", err)
+	}
+	stopParts()
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-sctx.Done():
+		s.logger.Warn("platforms did not stop within the shutdown timeout")
+	}
+	s.logger.Info("stopped")
+	return runErr
+}
+
+func (s *server) has(name string) bool {
+	for _, r := range s.ready {
+		if r.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// newLogger builds the process logger: JSON in production, text on a
+// terminal ("auto"), at the configured level. It never logs message text;
+// that is each package's rule, and the serve test checks it.
+func newLogger(c config.Server, w io.Writer) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return nil, fmt.Errorf("server.log_level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	format := c.LogFormat
+	if format == "auto" || format == "" {
+		format = "json"
+		if f, ok := w.(*os.File); ok {
+			if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+				format = "text"
+			}
+		}
+	}
+	if format == "text" {
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	}
+	return slog.New(slog.NewJSONHandler(w, opts)), nil
+}

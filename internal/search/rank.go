@@ -1,0 +1,133 @@
+package search
+
+import (
+	"math"
+	"sort"
+)
+
+// How the rank score combines its evidence. BM25 is normalized to the best
+// candidate, so the weights do not depend on the size of the file.
+const (
+	weightBM25     = 0.5
+	weightPhrasing = 1.0 // the query-time boost of the moderators' phrasings
+	weightCoverage = 0.5
+)
+
+// question is a question's analyzed terms with their weights, ready to be
+// compared with passages and phrasings.
+type question struct {
+	terms   []string
+	weights []float64
+	total   float64
+	// match maps every term that counts as a question term (the term, its
+	// synonyms, its spelling correction) to that term's bit.
+	match map[string]uint64
+	extra []string // one-word terms added by multi-word synonyms
+}
+
+func (ix *Index) newQuestion(tokens, extra []string, corrected map[string]string) *question {
+	q := &question{terms: tokens, extra: extra, weights: make([]float64, len(tokens)),
+		match: make(map[string]uint64, 2*len(tokens))}
+	for i, t := range tokens {
+		q.weights[i] = ix.weight(t)
+		q.total += q.weights[i]
+		bit := uint64(1) << i
+		q.match[t] |= bit
+		for _, e := range ix.syn.equiv[t] {
+			q.match[e] |= bit
+		}
+		if c := corrected[t]; c != "" {
+			q.match[c] |= bit
+		}
+	}
+	return q
+}
+
+// weightOf sums the weights of the question terms in mask.
+func (q *question) weightOf(mask uint64) float64 {
+	var w float64
+	for i := range q.terms {
+		if mask&(1<<i) != 0 {
+			w += q.weights[i]
+		}
+	}
+	return w
+}
+
+// rank scores the candidates and sorts them, best first.
+func (ix *Index) rank(q *question, hits []Hit) {
+	top := 0.0
+	for _, h := range hits {
+		top = math.Max(top, h.BM25)
+	}
+	for i := range hits {
+		h := &hits[i]
+		p := &ix.passages[h.Passage]
+		h.Coverage = ix.coverage(q, p)
+		h.Phrasing = ix.phrasing(q, p)
+		bm := 0.0
+		if top > 0 {
+			bm = h.BM25 / top
+		}
+		h.Score = weightBM25*bm + weightPhrasing*h.Phrasing + weightCoverage*h.Coverage
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].Passage < hits[j].Passage
+	})
+}
+
+// coverage is the share of the question's weight that the passage (its
+// text, heading and phrasings) accounts for. A term's weight is its rarity
+// across passages, so "sex" and "therapy", which every passage has, count
+// little, and a word no passage has ("Tokyo", "price") counts most.
+func (ix *Index) coverage(q *question, p *Passage) float64 {
+	if q.total == 0 {
+		return 0
+	}
+	var mask uint64
+	for t, bit := range q.match {
+		if _, ok := p.terms[t]; ok {
+			mask |= bit
+		}
+	}
+	have := q.weightOf(mask)
+	// a multi-word synonym the passage covers ("sex drive" → desire) makes up
+	// for the words of the phrase, which the passage need not have.
+	for _, t := range q.extra {
+		if _, ok := p.terms[t]; ok {
+			have += ix.weight(t)
+			break
+		}
+	}
+	return math.Min(1, have/q.total)
+}
+
+// phrasing is how closely the question matches the passage's closest
+// phrasing: a weighted Jaccard similarity, where words of the phrasing the
+// question lacks count against it as much as words of the question the
+// phrasing lacks. "what is sex therapy" matches the phrasing "what is sex
+// therapy" fully and "what is sex therapy not" a little less.
+func (ix *Index) phrasing(q *question, p *Passage) float64 {
+	best := 0.0
+	for _, ask := range p.asks {
+		var mask uint64
+		var extra float64
+		for _, a := range ask {
+			if bit, ok := q.match[a.term]; ok {
+				mask |= bit
+			} else {
+				extra += a.weight
+			}
+		}
+		if mask == 0 {
+			continue
+		}
+		if union := q.total + extra; union > 0 {
+			best = math.Max(best, q.weightOf(mask)/union)
+		}
+	}
+	return best
+}
