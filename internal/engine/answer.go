@@ -43,6 +43,9 @@ func (e *Engine) classified(ctx context.Context, snap *snapshot, text string) (f
 	if s, ok := smalltalk(text); ok {
 		return e.smalltalkReply(snap, e.smalltalkText(s)), nil
 	}
+	if logistics(text) {
+		return e.noMatchReply(snap, e.texts.Practical, nil, 0), nil
+	}
 	return e.searchReply(ctx, snap, stripGreeting(text))
 }
 
@@ -115,18 +118,23 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (
 	for _, h := range res.Hits {
 		near = append(near, passages[h.Passage].Heading)
 	}
-	sugg := suggestions(snap.index.Headings(), near, e.opts.Suggestions)
-	ref := e.res[faqbot.ReasonReferral]
-	lead := e.texts.NoMatch
 	score := 0.0
 	if len(res.Hits) > 0 {
 		score = round(res.Hits[0].Score)
 	}
+	return e.noMatchReply(snap, e.texts.NoMatch, near, score), nil
+}
+
+// noMatchReply says the bot does not know, offers the sections nearest the
+// question (or the file's first ones), and points to the directory.
+func (e *Engine) noMatchReply(snap *snapshot, lead string, near []string, score float64) faqbot.Reply {
+	sugg := suggestions(snap.index.Headings(), near, e.opts.Suggestions)
+	ref := e.res[faqbot.ReasonReferral]
 	return faqbot.Reply{
 		Kind: faqbot.KindNoMatch, Lead: lead, Suggestions: sugg, Resources: ref, Score: score,
-		Text: lead + "\n" + bullets("Did you mean one of these topics?", sugg) +
+		Text: lead + "\n" + bullets("Topics I can answer from:", sugg) +
 			"\nFor your own situation, a certified sex therapist can help.\n" + formatResources(ref),
-	}, nil
+	}
 }
 
 // questionParts returns the text to search, then, for a message of

@@ -51,7 +51,7 @@ type Options struct {
 
 // Confidence defaults, chosen on the evaluation sets (see README).
 const (
-	DefaultMinCoverage = 0.5
+	DefaultMinCoverage = 0.3
 	DefaultMinScore    = 0.01
 	DefaultMinMargin   = 1.05
 )
@@ -181,7 +181,7 @@ func mergeTexts(def, over Texts) Texts {
 	}
 	return Texts{
 		Intro: pick(def.Intro, over.Intro), Thanks: pick(def.Thanks, over.Thanks), Goodbye: pick(def.Goodbye, over.Goodbye),
-		NoMatch: pick(def.NoMatch, over.NoMatch), Decline: pick(def.Decline, over.Decline),
+		NoMatch: pick(def.NoMatch, over.NoMatch), Practical: pick(def.Practical, over.Practical), Decline: pick(def.Decline, over.Decline),
 		Truncated: pick(def.Truncated, over.Truncated), Footer: pick(def.Footer, over.Footer), Empty: pick(def.Empty, over.Empty),
 		Crisis: pick(def.Crisis, over.Crisis), Abuse: pick(def.Abuse, over.Abuse), Medical: pick(def.Medical, over.Medical),
 		Urgent: pick(def.Urgent, over.Urgent), Referral: pick(def.Referral, over.Referral),

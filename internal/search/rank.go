@@ -7,11 +7,14 @@ import (
 
 // How the rank score combines its evidence. BM25 is normalized to the best
 // candidate, so the weights do not depend on the size of the file.
-const (
+var (
 	weightBM25     = 0.5
 	weightPhrasing = 1.0 // the query-time boost of the moderators' phrasings
 	weightCoverage = 0.5
 )
+
+// SetWeights is for tuning experiments only.
+func SetWeights(b, p, c float64) { weightBM25, weightPhrasing, weightCoverage = b, p, c }
 
 // question is a question's analyzed terms with their weights, ready to be
 // compared with passages and phrasings.
@@ -19,19 +22,52 @@ type question struct {
 	terms   []string
 	weights []float64
 	total   float64
+	// covTotal is the weight coverage counts: question words left out.
+	covTotal float64
+	covMask  uint64 // the terms coverage counts
 	// match maps every term that counts as a question term (the term, its
 	// synonyms, its spelling correction) to that term's bit.
 	match map[string]uint64
-	extra []string // one-word terms added by multi-word synonyms
+	// phrases match a question term only where all their words are.
+	phrases []phrasePattern
 }
 
-func (ix *Index) newQuestion(tokens, extra []string, corrected map[string]string) *question {
-	q := &question{terms: tokens, extra: extra, weights: make([]float64, len(tokens)),
+type phrasePattern struct {
+	tokens []string
+	bit    uint64
+}
+
+// phraseMask returns the bits of the question terms whose phrases are all
+// in set.
+func (q *question) phraseMask(has func(string) bool) uint64 {
+	var mask uint64
+	for _, p := range q.phrases {
+		all := true
+		for _, t := range p.tokens {
+			if !has(t) {
+				all = false
+				break
+			}
+		}
+		if all {
+			mask |= p.bit
+		}
+	}
+	return mask
+}
+
+func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]string) *question {
+	q := &question{terms: tokens, weights: make([]float64, len(tokens)),
 		match: make(map[string]uint64, 2*len(tokens))}
+	bitOf := make(map[string]uint64, len(tokens))
 	for i, t := range tokens {
 		q.weights[i] = ix.weight(t)
 		q.total += q.weights[i]
 		bit := uint64(1) << i
+		if _, ok := questionWords[t]; !ok {
+			q.covTotal += q.weights[i]
+			q.covMask |= bit
+		}
 		q.match[t] |= bit
 		for _, e := range ix.syn.equiv[t] {
 			q.match[e] |= bit
@@ -39,6 +75,15 @@ func (ix *Index) newQuestion(tokens, extra []string, corrected map[string]string
 		if c := corrected[t]; c != "" {
 			q.match[c] |= bit
 		}
+		bitOf[t] = bit
+	}
+	for term, stands := range x.stands {
+		for _, s := range stands {
+			q.match[term] |= bitOf[s]
+		}
+	}
+	for _, p := range x.phrases {
+		q.phrases = append(q.phrases, phrasePattern{tokens: p.tokens, bit: bitOf[p.term]})
 	}
 	return q
 }
@@ -84,7 +129,7 @@ func (ix *Index) rank(q *question, hits []Hit) {
 // across passages, so "sex" and "therapy", which every passage has, count
 // little, and a word no passage has ("Tokyo", "price") counts most.
 func (ix *Index) coverage(q *question, p *Passage) float64 {
-	if q.total == 0 {
+	if q.covTotal == 0 {
 		return 0
 	}
 	var mask uint64
@@ -93,16 +138,10 @@ func (ix *Index) coverage(q *question, p *Passage) float64 {
 			mask |= bit
 		}
 	}
-	have := q.weightOf(mask)
-	// a multi-word synonym the passage covers ("sex drive" → desire) makes up
-	// for the words of the phrase, which the passage need not have.
-	for _, t := range q.extra {
-		if _, ok := p.terms[t]; ok {
-			have += ix.weight(t)
-			break
-		}
+	if q.phrases != nil {
+		mask |= q.phraseMask(func(t string) bool { _, ok := p.terms[t]; return ok })
 	}
-	return math.Min(1, have/q.total)
+	return q.weightOf(mask&q.covMask) / q.covTotal
 }
 
 // phrasing is how closely the question matches the passage's closest
@@ -121,6 +160,16 @@ func (ix *Index) phrasing(q *question, p *Passage) float64 {
 			} else {
 				extra += a.weight
 			}
+		}
+		if q.phrases != nil {
+			mask |= q.phraseMask(func(t string) bool {
+				for _, a := range ask {
+					if a.term == t {
+						return true
+					}
+				}
+				return false
+			})
 		}
 		if mask == 0 {
 			continue

@@ -31,6 +31,8 @@ const (
 	// maxHits is how many documents a search returns: enough to find the
 	// best passage of the two or three best sections.
 	maxHits = 12
+	// commonWeight scales the weight of everyday words (common.go).
+	commonWeight = 0.3
 )
 
 // A corrected misspelling, or a word added by a multi-word synonym, counts
@@ -63,12 +65,12 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	if len(tokens) == 0 {
 		return Result{}, nil
 	}
-	_, extra := ix.syn.expand(tokens)
+	x := ix.syn.expand(tokens)
 
 	// One term query per analyzed term, as a match query would make, but
 	// without analyzing the text a second time. Each expands through the
 	// synonym source; unknown words add the word they were corrected to.
-	disj := make([]query.Query, 0, len(tokens)+len(extra))
+	disj := make([]query.Query, 0, len(tokens)+len(x.terms))
 	add := func(term string, boost float64) {
 		tq := bleve.NewTermQuery(term)
 		tq.SetField(fieldBody)
@@ -86,7 +88,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 			add(c, boostFuzzy)
 		}
 	}
-	for _, t := range extra {
+	for _, t := range x.terms {
 		add(t, boostFuzzy)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(disj...), maxHits, 0, false)
@@ -97,7 +99,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
-	q := ix.newQuestion(tokens, extra, corrected)
+	q := ix.newQuestion(tokens, x, corrected)
 	out := Result{Terms: len(tokens), Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		p, err := strconv.Atoi(h.ID)
@@ -133,7 +135,11 @@ func (ix *Index) weight(t string) float64 {
 		df = 1 // a word the file never uses counts like its rarest words
 	}
 	n := float64(len(ix.passages))
-	return math.Log(1 + n/(float64(df)+0.5))
+	w := math.Log(1 + n/(float64(df)+0.5))
+	if _, ok := commonWords[t]; ok {
+		w *= commonWeight
+	}
+	return w
 }
 
 func (ix *Index) found(t string, terms map[string]struct{}) bool {
@@ -237,7 +243,7 @@ var framing = map[string]struct{}{
 	"just": {}, "like": {}, "hei": {}, "hi": {}, "hello": {}, "thank": {}, "thx": {},
 	"quick": {}, "someon": {}, "anyon": {}, "anybodi": {}, "wat": {}, "wut": {}, "wht": {},
 	"ok": {}, "okai": {}, "peopl": {}, "folk": {}, "help": {}, "um": {}, "hmm": {}, "gui": {}, "want": {}, "need": {}, "basic": {}, "exactli": {},
-	"mean": {}, "doe": {}, "u": {}, "ur": {}, "im": {}, "i'm": {}, "sai": {}, "call": {}, "patient": {},
+	"mean": {}, "doe": {}, "can": {}, "could": {}, "would": {}, "will": {}, "shall": {}, "u": {}, "ur": {}, "im": {}, "i'm": {}, "sai": {}, "call": {}, "patient": {},
 	"pt": {}, "pl": {}, "plz": {}, "abt": {}, "bc": {}, "cuz": {}, "idk": {}, "lol": {}, "tbh": {}, "kinda": {}, "sort": {}, "kind": {},
 }
 

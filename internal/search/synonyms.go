@@ -16,18 +16,21 @@ type synonyms struct {
 	bleveGroups [][]string          // one-word surface terms, per group with two or more
 	equiv       map[string][]string // analyzed term → analyzed equivalents
 	phrases     []phrase
+	// phrasesOf maps a one-word term to the multi-word phrases of its
+	// groups, so "touch" also finds a passage that says "physical contact".
+	phrasesOf map[string][][]string
 }
 
 // phrase is a multi-word synonym: when its tokens occur in a question in
 // order, the group's one-word terms are added to the query.
 type phrase struct {
 	tokens []string // analyzed
-	words  []string // surface one-word terms of the group, for the query
-	terms  []string // analyzed one-word terms of the group, for coverage
+	words  []string // surface one-word terms of the group
+	terms  []string // analyzed one-word terms of the group
 }
 
 func newSynonyms(a analysis.Analyzer, groups []knowledge.Synonyms) *synonyms {
-	s := &synonyms{equiv: map[string][]string{}}
+	s := &synonyms{equiv: map[string][]string{}, phrasesOf: map[string][][]string{}}
 	for _, g := range groups {
 		var words, terms []string
 		var multi [][]string
@@ -56,22 +59,65 @@ func newSynonyms(a analysis.Analyzer, groups []knowledge.Synonyms) *synonyms {
 			if len(words) > 0 {
 				s.phrases = append(s.phrases, phrase{tokens: toks, words: words, terms: terms})
 			}
+			for _, t := range terms {
+				s.phrasesOf[t] = append(s.phrasesOf[t], toks)
+			}
 		}
 	}
 	return s
 }
 
-// expand finds the multi-word synonyms in a question's tokens and returns
-// the one-word terms to add: surface words for the query, analyzed terms for
-// coverage.
-func (s *synonyms) expand(tokens []string) (words, terms []string) {
-	for _, p := range s.phrases {
-		if containsRun(tokens, p.tokens) {
-			words = append(words, p.words...)
-			terms = append(terms, p.terms...)
+// expansion is what the multi-word synonyms add to a question.
+type expansion struct {
+	// terms are analyzed one-word terms to search for, beside the question's.
+	terms []string
+	// stands maps a one-word term to the question terms it stands for:
+	// "libido" stands for "sex" and "drive" when the question said "sex drive".
+	stands map[string][]string
+	// phrases are groups of terms that together stand for one question
+	// term: "physic" and "contact" for "touch".
+	phrases []standIn
+}
+
+// standIn is a multi-word phrase standing for one question term; it counts
+// only where all of its words are.
+type standIn struct {
+	tokens []string
+	term   string
+}
+
+// expand finds the multi-word synonyms a question's tokens call for, both
+// ways: a phrase in the question adds its group's one-word terms, and a
+// one-word term adds the words of its group's phrases.
+func (s *synonyms) expand(tokens []string) expansion {
+	var x expansion
+	seen := map[string]bool{}
+	search := func(t string) {
+		if !seen[t] {
+			seen[t] = true
+			x.terms = append(x.terms, t)
 		}
 	}
-	return words, terms
+	for _, p := range s.phrases {
+		if containsRun(tokens, p.tokens) {
+			for _, t := range p.terms {
+				if x.stands == nil {
+					x.stands = map[string][]string{}
+				}
+				x.stands[t] = append(x.stands[t], p.tokens...)
+				search(t)
+			}
+		}
+	}
+	for _, t := range tokens {
+		for _, toks := range s.phrasesOf[t] {
+			x.phrases = append(x.phrases, standIn{tokens: toks, term: t})
+			for _, pt := range toks {
+				search(pt)
+			}
+		}
+	}
+	return x
 }
 
 func containsRun(haystack, needle []string) bool {

@@ -1,0 +1,139 @@
+package engine_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/faqbot/faqbot"
+)
+
+// evalLine is one line of a question set, in the format of the project's
+// shared scorer (score.py): the question and what a good reply is.
+type evalLine struct {
+	Q      string   `json:"q"`
+	Expect string   `json:"expect"`
+	Reason string   `json:"reason"`
+	Any    []string `json:"any"`
+	NoPing bool     `json:"no_ping"`
+}
+
+// handoffNeeds is what each handoff must carry for the person to act on it,
+// as score.py checks.
+var handoffNeeds = map[string][]string{
+	"crisis":   {"988"},
+	"abuse":    {"656-4673", "656-hope", "rainn"},
+	"medical":  {"doctor", "medical", "clinician", "physician", "health care", "healthcare"},
+	"referral": {"aasect.org"},
+}
+
+// judge scores one reply the way score.py does and returns its category
+// and whether it passed.
+func judge(l evalLine, r faqbot.Reply) (string, bool) {
+	low := strings.ToLower(r.Text)
+	quotes := func() bool {
+		for _, a := range l.Any {
+			if strings.Contains(low, strings.ToLower(a)) {
+				return true
+			}
+		}
+		return false
+	}
+	switch l.Expect {
+	case "answer":
+		ok := r.Kind == faqbot.KindAnswer && quotes()
+		if l.NoPing && (strings.Contains(r.Text, "@everyone") || strings.Contains(r.Text, "@here")) {
+			ok = false
+		}
+		return "answer", ok
+	case "answer_or_medical":
+		return "answer", (r.Kind == faqbot.KindAnswer && quotes()) || (r.Kind == faqbot.KindHandoff && r.Reason == faqbot.ReasonMedical)
+	case "handoff":
+		ok := r.Kind == faqbot.KindHandoff && string(r.Reason) == l.Reason
+		has := false
+		for _, n := range handoffNeeds[l.Reason] {
+			has = has || strings.Contains(low, n)
+		}
+		return "handoff-" + l.Reason, ok && has
+	case "decline":
+		return "decline", r.Kind == faqbot.KindDecline
+	case "no_match":
+		return "no_match", r.Kind == faqbot.KindNoMatch
+	case "no_match_or_referral":
+		return "no_match", r.Kind == faqbot.KindNoMatch || (r.Kind == faqbot.KindHandoff && r.Reason == faqbot.ReasonReferral)
+	case "smalltalk_or_no_match":
+		return "smalltalk", r.Kind == faqbot.KindSmalltalk || r.Kind == faqbot.KindNoMatch
+	case "not_crisis":
+		return "precision", !(r.Kind == faqbot.KindHandoff && r.Reason == faqbot.ReasonCrisis)
+	case "no_crash":
+		return "robust", r.Kind != ""
+	}
+	return "unknown:" + l.Expect, false
+}
+
+// TestQuestionSets runs every question set in testdata/eval through the
+// engine on the default file and holds it to the project's bar: answers
+// from the right passage, every crisis and abuse handoff, out-of-scope
+// questions left unanswered, and a reply for every robustness line.
+func TestQuestionSets(t *testing.T) {
+	e := defaultEngine(t)
+	files, _ := filepath.Glob("../../testdata/eval/*.jsonl")
+	if len(files) == 0 {
+		t.Fatal("no question sets in testdata/eval")
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			tally := map[string][2]int{}
+			sc := bufio.NewScanner(f)
+			sc.Buffer(make([]byte, 1<<20), 1<<20)
+			for sc.Scan() {
+				if strings.TrimSpace(sc.Text()) == "" {
+					continue
+				}
+				var l evalLine
+				if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+					t.Fatalf("bad line %q: %v", sc.Text(), err)
+				}
+				r := ask(t, e, l.Q)
+				cat, ok := judge(l, r)
+				c := tally[cat]
+				c[1]++
+				if ok {
+					c[0]++
+				} else if testing.Verbose() {
+					t.Logf("miss [%s] %q -> %s %s %q", cat, l.Q, r.Kind, r.Reason, r.Section)
+				}
+				tally[cat] = c
+			}
+			share := func(cat string) float64 {
+				c := tally[cat]
+				if c[1] == 0 {
+					return 1
+				}
+				return float64(c[0]) / float64(c[1])
+			}
+			for cat, c := range tally {
+				t.Logf("%-18s %3d/%3d = %.3f", cat, c[0], c[1], share(cat))
+			}
+			if s := share("answer"); s < 0.90 {
+				t.Errorf("answers %.3f, want at least 0.90", s)
+			}
+			for _, cat := range []string{"handoff-crisis", "handoff-abuse", "robust"} {
+				if c := tally[cat]; c[0] != c[1] {
+					t.Errorf("%s: %d/%d; every one must pass", cat, c[0], c[1])
+				}
+			}
+			if s := share("no_match"); s < 0.8 {
+				t.Errorf("no_match %.3f, want at least 0.8", s)
+			}
+		})
+	}
+}

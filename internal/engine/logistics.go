@@ -1,0 +1,43 @@
+package engine
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Practical questions (fees, insurance, how long or how many sessions,
+// booking, where the clinic is, online sessions) are the most common thing
+// staff and members ask that the knowledge file does not answer. Their
+// words often share a term with a passage ("how long is a session"), so
+// the engine recognizes them before searching and says plainly that it
+// cannot help with practical details, rather than quoting a passage about
+// something else.
+var logisticsPatterns = []*regexp.Regexp{
+	// money and insurance
+	regexp.MustCompile(`\b(cost|costs|price|prices|pricing|priced|fee|fees|afford|affordable|expensive|cheap|sliding scale|insurance|insured|insurer|copay|co-pay|deductible|hsa|fsa|medicaid|medicare|out of pocket|billing|invoice|refund|payment plan|pay for (it|sessions?|therapy))\b`),
+	regexp.MustCompile(`\bhow much (is|are|does|do|will|would|for)\b`),
+	regexp.MustCompile(`\b(covered|cover) (by|under) (my |the )?(insurance|plan|policy)\b`),
+	regexp.MustCompile(`\bpay (with|by|using)\b`),
+	// length and number of sessions
+	regexp.MustCompile(`\bhow long (is|are|does|do|will|would)( a| an| each| the| one| my| every)? ?(sex therapy )?(session|sessions|appointment|appointments|visit|visits|therapy|treatment|it) ?(last|take|run|be)?\b`),
+	regexp.MustCompile(`\bhow many (session|sessions|appointments|visits|weeks|months|times)\b`),
+	regexp.MustCompile(`\bhow (often|frequently) (do|will|would|should|are)\b`),
+	regexp.MustCompile(`\b(session|appointment) (length|duration)\b|\b\d+ ?(min|mins|minutes|hour|hours)\b`),
+	// booking and practical arrangements
+	regexp.MustCompile(`\b(book|booking|reschedule|rescheduling|cancel|cancellation|cancellations|waitlist|wait list|waiting list|intake form|sign up|make an appointment|schedule an appointment|schedule a session|next available|availability|opening hours|office hours|open on (weekends|saturday|sunday)|what time do you open)\b`),
+	// place and format
+	regexp.MustCompile(`\b(parking|park my car|directions to|address of|where is (the|your) (clinic|office)|where are you located|located)\b`),
+	regexp.MustCompile(`\b(online|virtual|virtually|telehealth|telemedicine|video call|zoom|over the phone|remote|remotely)\b`),
+}
+
+// logistics reports whether text asks a practical question the knowledge
+// file is not for. text is cleaned; this lower-cases it.
+func logistics(text string) bool {
+	low := strings.ToLower(text)
+	for _, re := range logisticsPatterns {
+		if re.MatchString(low) {
+			return true
+		}
+	}
+	return false
+}
