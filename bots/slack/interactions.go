@@ -1,0 +1,87 @@
+package slack
+
+import (
+	"context"
+	"strings"
+
+	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/internal/ratelimit"
+	"github.com/slack-go/slack"
+)
+
+// interaction handles a click on one of the bot's buttons, after Slack has
+// been acknowledged: a suggestion answers its section, feedback is counted
+// and thanked. URL buttons need nothing.
+func (b *Bot) interaction(cb slack.InteractionCallback) {
+	if cb.Type != slack.InteractionTypeBlockActions {
+		b.log.Debug("ignored interaction", "type", string(cb.Type))
+		return
+	}
+	for _, a := range cb.ActionCallback.BlockActions {
+		switch {
+		case a.ActionID == actionHelpful || a.ActionID == actionNotHelpful:
+			b.feedback(cb, a.ActionID == actionHelpful)
+		case strings.HasPrefix(a.ActionID, actionSection):
+			// Slack may send the value escaped, like message text.
+			b.sectionClick(cb, unescape(a.Value))
+		}
+	}
+}
+
+// clickDest is where the answer to a click goes: privately when the clicked
+// message was ephemeral (a slash command's answer), else beside the message
+// (in its thread, or in the DM).
+func clickDest(cb slack.InteractionCallback) dest {
+	channel := cb.Channel.ID
+	if channel == "" {
+		channel = cb.Container.ChannelID
+	}
+	if cb.Container.IsEphemeral || channel == "" {
+		return dest{channel: channel, user: cb.User.ID, ephemeral: true, responseURL: cb.ResponseURL}
+	}
+	return dest{channel: channel, threadTS: cb.Container.ThreadTs}
+}
+
+func (b *Bot) sectionClick(cb slack.InteractionCallback, heading string) {
+	if heading == "" {
+		return
+	}
+	reply := clickDest(cb)
+	b.spawn("block_actions", func(ctx context.Context) {
+		switch b.limit(cb.User.ID) {
+		case ratelimit.Warn:
+			warn := reply
+			warn.user, warn.ephemeral = cb.User.ID, true
+			b.deliver(ctx, warn, textMessage(ratelimit.SlowDown))
+			return
+		case ratelimit.Drop:
+			return
+		}
+		q := faqbot.Question{Section: heading, Platform: platform, User: cb.User.ID}
+		b.deliver(ctx, reply, b.answer(ctx, "block_actions", q))
+	}, func(ctx context.Context) {
+		b.deliver(ctx, reply, textMessage(faqbot.Apology))
+	})
+}
+
+// feedback counts a Helpful / Not helpful click once per person and message,
+// and thanks them privately.
+func (b *Bot) feedback(cb slack.InteractionCallback, helpful bool) {
+	msgTS := cb.Container.MessageTs
+	if msgTS == "" {
+		msgTS = cb.MessageTs
+	}
+	if !b.seen.first(b.now(), "feedback:"+cb.User.ID+":"+cb.Container.ChannelID+":"+msgTS) {
+		return
+	}
+	b.metrics.Feedback(platform, helpful)
+	b.log.Info("feedback", "helpful", helpful)
+	thanks := clickDest(cb)
+	thanks.user, thanks.ephemeral = cb.User.ID, true
+	if thanks.responseURL == "" {
+		thanks.responseURL = cb.ResponseURL
+	}
+	b.spawn("feedback", func(ctx context.Context) {
+		b.deliver(ctx, thanks, textMessage(thanksText))
+	}, nil)
+}

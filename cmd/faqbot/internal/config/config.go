@@ -1,0 +1,139 @@
+// Package config reads faqbot's configuration: a TOML file for settings and
+// the environment for secrets. Every setting has a default (Default), so the
+// file is optional and may be partial; an unknown key or a bad value is an
+// error that names the key, because a typo that is silently ignored leaves
+// the bot running with a setting nobody chose.
+//
+// The types are plain values; the serve command maps them onto the engine
+// and the adapters, so this package imports none of them.
+package config
+
+import "time"
+
+// Config is the bot's whole configuration.
+type Config struct {
+	Server    Server
+	Knowledge Knowledge
+	Engine    Engine
+	RateLimit RateLimit
+	Replies   Replies
+	Resources Resources
+	Slack     Slack
+	Discord   Discord
+}
+
+// Server configures the HTTP listener and process-wide limits.
+type Server struct {
+	Addr            string        // host:port of the serve listener (env FAQBOT_ADDR)
+	MaxBodyBytes    int64         // cap on an HTTP request body
+	MaxConcurrent   int           // answers computed at once, across all surfaces
+	AnswerTimeout   time.Duration // longest one answer may take
+	ShutdownTimeout time.Duration // how long shutdown waits for answers in progress
+	TrustProxy      bool          // take the client address from X-Forwarded-For
+	LogFormat       string        // auto (text on a terminal, else JSON), json, text
+	LogLevel        string        // debug, info, warn, error (slog level names)
+}
+
+// Knowledge says where the knowledge file is.
+type Knowledge struct {
+	Path  string `toml:"path"`  // "" = the embedded default (env FAQBOT_KNOWLEDGE)
+	Watch bool   `toml:"watch"` // reload when the file changes
+}
+
+// Engine tunes the answer engine. Zero means the engine's built-in value
+// where noted, so the file need not repeat numbers tuned in code.
+type Engine struct {
+	MaxQuestionRunes int     `toml:"max_question_runes"` // longer questions are cut
+	MinScore         float64 `toml:"min_score"`          // 0 = built-in
+	MinMargin        float64 `toml:"min_margin"`         // 0 = built-in
+	Suggestions      int     `toml:"suggestions"`        // "did you mean" topics on a no_match
+}
+
+// RateLimit is the per-user limit every surface shares.
+type RateLimit struct {
+	Every time.Duration // one message per Every after the burst; 0 = off
+	Burst int           // messages allowed at once
+}
+
+// Replies replaces the engine's fixed texts; "" keeps the built-in one.
+type Replies struct {
+	Intro     string `toml:"intro"`
+	NoMatch   string `toml:"no_match"`
+	Decline   string `toml:"decline"`
+	Truncated string `toml:"truncated"`
+}
+
+// Resources are the places a handoff sends people, by handoff reason. An
+// empty list keeps the built-in (US) list; a non-empty one replaces it, so a
+// clinic elsewhere can list its own region's services.
+type Resources struct {
+	Crisis   []Resource `toml:"crisis"`
+	Abuse    []Resource `toml:"abuse"`
+	Medical  []Resource `toml:"medical"`
+	Referral []Resource `toml:"referral"`
+}
+
+// Resource is one place to turn to. It has the same fields as
+// faqbot.Resource, so faqbot.Resource(r) converts it.
+type Resource struct {
+	Name  string `toml:"name"`
+	URL   string `toml:"url"`
+	Phone string `toml:"phone"`
+	Text  string `toml:"text"`
+}
+
+// Slack configures the Slack adapter. It runs when BotToken is set.
+type Slack struct {
+	Mode         string   `toml:"mode"`          // socket (Socket Mode) or http (Events API on the serve listener)
+	Command      string   `toml:"command"`       // slash command for questions
+	AdminCommand string   `toml:"admin_command"` // slash command for moderators
+	Admins       []string `toml:"admins"`        // user ids allowed to use AdminCommand
+	APIURL       string   `toml:"api_url"`       // "" = Slack's; set for tests or a proxy
+
+	// Secrets, from the environment only (see the Env constants).
+	BotToken      string `toml:"-"`
+	AppToken      string `toml:"-"`
+	SigningSecret string `toml:"-"`
+}
+
+// Enabled reports whether the Slack adapter should run.
+func (s Slack) Enabled() bool { return s.BotToken != "" }
+
+// Discord configures the Discord adapter. It runs when BotToken is set.
+type Discord struct {
+	AppID            string   `toml:"app_id"`            // application id (env DISCORD_APP_ID)
+	GuildID          string   `toml:"guild_id"`          // register commands in this guild only; "" = globally (env DISCORD_GUILD_ID)
+	MessageContent   bool     `toml:"message_content"`   // read mentions too (needs the privileged intent)
+	ShardID          int      `toml:"shard_id"`          // this process's shard
+	ShardCount       int      `toml:"shard_count"`       // shards in all
+	AdminRoles       []string `toml:"admin_roles"`       // role ids allowed to use the admin command
+	RegisterCommands bool     `toml:"register_commands"` // create/update slash commands at start
+
+	// Secrets, from the environment only (see the Env constants).
+	BotToken  string `toml:"-"`
+	PublicKey string `toml:"-"`
+}
+
+// Enabled reports whether the Discord adapter should run.
+func (d Discord) Enabled() bool { return d.BotToken != "" }
+
+// Default is the configuration with no file and no environment: local
+// serving on loopback, the embedded knowledge, no platforms.
+func Default() Config {
+	return Config{
+		Server: Server{
+			Addr:            "127.0.0.1:8080",
+			MaxBodyBytes:    64 << 10,
+			MaxConcurrent:   64,
+			AnswerTimeout:   5 * time.Second,
+			ShutdownTimeout: 10 * time.Second,
+			LogFormat:       "auto",
+			LogLevel:        "info",
+		},
+		Knowledge: Knowledge{Watch: true},
+		Engine:    Engine{MaxQuestionRunes: 1000, Suggestions: 3},
+		RateLimit: RateLimit{Every: 2 * time.Second, Burst: 5},
+		Slack:     Slack{Mode: "socket", Command: "/faq", AdminCommand: "/faq-admin"},
+		Discord:   Discord{ShardCount: 1, RegisterCommands: true},
+	}
+}
