@@ -164,6 +164,7 @@ func engineOptions(cfg config.Config, logger *slog.Logger, m *metrics.Metrics) e
 	return engine.Options{
 		Path:             cfg.Knowledge.Path,
 		MaxQuestionRunes: cfg.Engine.MaxQuestionRunes,
+		MinCoverage:      cfg.Engine.MinCoverage,
 		MinScore:         cfg.Engine.MinScore,
 		MinMargin:        cfg.Engine.MinMargin,
 		Suggestions:      cfg.Engine.Suggestions,

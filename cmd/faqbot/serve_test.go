@@ -177,10 +177,13 @@ func TestServeLogsNoText(t *testing.T) {
 // within 2 seconds with a new version; a broken file is refused and the
 // previous version keeps answering, with /readyz still 200.
 func TestServeReload(t *testing.T) {
-	path := t.TempDir() + "/kb.md"
+	dir := t.TempDir()
+	path := dir + "/kb.md"
 	orig := knowledge.DefaultBytes()
 	os.WriteFile(path, orig, 0o644)
-	s := serve(t, env(), "--knowledge", path)
+	cfg := dir + "/faqbot.toml"
+	os.WriteFile(cfg, []byte("[rate_limit]\nevery = \"0s\"\n"), 0o644) // the test polls fast
+	s := serve(t, env(), "--knowledge", path, "--config", cfg)
 	_, before := postJSON(t, s.url+"/v1/ask", `{"question":"what is sex therapy"}`)
 
 	added := append(append([]byte{}, orig...), []byte("\n## Parking at the Clinic\n\nFree parking is behind the building on Elm Street.\n@ask: where can I park\n")...)

@@ -37,16 +37,17 @@ func (e *Engine) classified(ctx context.Context, snap *snapshot, text string) (f
 	if strings.TrimSpace(text) == "" {
 		return e.smalltalkReply(snap, e.texts.Empty), nil
 	}
-	if v := triage(text); v.kind != "" {
+	v := triage(text)
+	practical := logistics(text)
+	// "is it covered by insurance?" is a practical question, not a request
+	// for a therapist: the clinic, not the directory, can answer it.
+	if v.kind != "" && !(v.reason == faqbot.ReasonReferral && practical) {
 		return e.safetyReply(v), nil
 	}
 	if s, ok := smalltalk(text); ok {
 		return e.smalltalkReply(snap, e.smalltalkText(s)), nil
 	}
-	if logistics(text) {
-		return e.noMatchReply(snap, e.texts.Practical, nil, 0), nil
-	}
-	return e.searchReply(ctx, snap, stripGreeting(text))
+	return e.searchReply(ctx, snap, stripGreeting(text), practical)
 }
 
 func (e *Engine) safetyReply(v verdict) faqbot.Reply {
@@ -79,8 +80,15 @@ func (e *Engine) smalltalkReply(snap *snapshot, lead string) faqbot.Reply {
 
 // searchReply answers from the best passage when the gate passes, and says
 // "I don't know" with suggestions when it does not.
-func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (faqbot.Reply, error) {
+//
+// A practical question (fees, scheduling: see logistics.go) is answered
+// only from a passage that is itself about practical matters, as when a
+// clinic adds a section on fees or parking; otherwise the reply says the bot
+// cannot help with practical details, rather than quote a passage that
+// merely shares the word "session".
+func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string, practical bool) (faqbot.Reply, error) {
 	passages := snap.index.Passages()
+	minCoverage := e.opts.MinCoverage
 	var res, first search.Result
 	ok := false
 	for i, cand := range questionParts(text) {
@@ -91,7 +99,7 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (
 		if i == 0 {
 			first = r
 		}
-		if e.gate(r, passages).ok {
+		if e.gate(r, passages, minCoverage).ok && (!practical || snap.practical[r.Hits[0].Passage]) {
 			res, ok = r, true
 			break
 		}
@@ -121,6 +129,9 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (
 	score := 0.0
 	if len(res.Hits) > 0 {
 		score = round(res.Hits[0].Score)
+	}
+	if practical {
+		return e.noMatchReply(snap, e.texts.Practical, near, score), nil
 	}
 	return e.noMatchReply(snap, e.texts.NoMatch, near, score), nil
 }
@@ -169,12 +180,12 @@ type gateResult struct{ ok bool }
 // answered with a passage that merely shares the word "session"), a real
 // BM25 score, and, when another section covers the question just as well,
 // a lead over it.
-func (e *Engine) gate(res search.Result, passages []search.Passage) gateResult {
+func (e *Engine) gate(res search.Result, passages []search.Passage, minCoverage float64) gateResult {
 	if len(res.Hits) == 0 || res.Terms == 0 {
 		return gateResult{}
 	}
 	top := res.Hits[0]
-	if top.Coverage < e.opts.MinCoverage || top.Score < e.opts.MinScore {
+	if top.Coverage < minCoverage || top.Score < e.opts.MinScore {
 		return gateResult{}
 	}
 	for _, h := range res.Hits[1:] {

@@ -15,7 +15,8 @@ import (
 var logisticsPatterns = []*regexp.Regexp{
 	// money and insurance
 	regexp.MustCompile(`\b(cost|costs|price|prices|pricing|priced|fee|fees|afford|affordable|expensive|cheap|sliding scale|insurance|insured|insurer|copay|co-pay|deductible|hsa|fsa|medicaid|medicare|out of pocket|billing|invoice|refund|payment plan|pay for (it|sessions?|therapy))\b`),
-	regexp.MustCompile(`\bhow much (is|are|does|do|will|would|for)\b`),
+	regexp.MustCompile(`\bhow much\b.{0,40}\b(cost|costs|charge|charged|charges|pay|paid|spend)\b`),
+	regexp.MustCompile(`\bhow much (is|are|for|would be|will be) (it|a session|one session|each session|a visit|an appointment|therapy|sex therapy|sessions)\b\W*$`),
 	regexp.MustCompile(`\b(covered|cover) (by|under) (my |the )?(insurance|plan|policy)\b`),
 	regexp.MustCompile(`\bpay (with|by|using)\b`),
 	// length and number of sessions
@@ -27,7 +28,11 @@ var logisticsPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`\b(book|booking|reschedule|rescheduling|cancel|cancellation|cancellations|waitlist|wait list|waiting list|intake form|sign up|make an appointment|schedule an appointment|schedule a session|next available|availability|opening hours|office hours|open on (weekends|saturday|sunday)|what time do you open)\b`),
 	// place and format
 	regexp.MustCompile(`\b(parking|park my car|directions to|address of|where is (the|your) (clinic|office)|where are you located|located)\b`),
-	regexp.MustCompile(`\b(online|virtual|virtually|telehealth|telemedicine|video call|zoom|over the phone|remote|remotely)\b`),
+	regexp.MustCompile(`\bwhere (can|do|should|could) (i|we) park\b`),
+	regexp.MustCompile(`\b(telehealth|telemedicine|teletherapy)\b`),
+	regexp.MustCompile(`\b(online|virtual|video|zoom|remote|in.person)\s+(sex\s+)?(session|sessions|therapy|appointment|appointments|visit|visits|option|options|counseling)\b`),
+	regexp.MustCompile(`\b(do|can|does|could) (you|they|it|i|we)\b.{0,25}\b(online|virtually|remotely|over zoom|on zoom|over video|over the phone)\b`),
+	regexp.MustCompile(`\b(session|sessions|therapy|appointment|appointments|visit|visits)\s+(be\s+|done\s+|be done\s+|happen\s+|held\s+|be held\s+|available\s+)?(online|virtual|virtually|over video|on zoom|over zoom|over the phone|remotely|in person)\b`),
 }
 
 // logistics reports whether text asks a practical question the knowledge

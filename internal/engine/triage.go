@@ -1,16 +1,16 @@
 package engine
 
 import (
-	"strings"
-
+	"github.com/faqbot/faqbot"
 	"github.com/faqbot/faqbot/internal/safety"
 	"github.com/faqbot/faqbot/internal/textnorm"
-
-	"github.com/faqbot/faqbot"
 )
 
-// TEMPORARY stubs until internal/safety and internal/textnorm land.
+// This file is the engine's seam onto the pure text packages: cleaning,
+// safety triage and smalltalk.
 
+// verdict is triage's decision in the engine's terms: a reply kind and, for
+// handoffs, the reason. An empty kind means "search".
 type verdict struct {
 	kind   faqbot.Kind
 	reason faqbot.Reason
@@ -20,7 +20,7 @@ type verdict struct {
 type small int
 
 const (
-	smallIntro small = iota
+	smallIntro small = iota // greetings, help, "who are you"
 	smallThanks
 	smallGoodbye
 )
@@ -33,13 +33,17 @@ func triage(text string) verdict {
 }
 
 func smalltalk(text string) (small, bool) {
-	switch strings.ToLower(strings.Trim(text, "!. ")) {
-	case "hi", "hello", "good morning", "help":
-		return smallIntro, true
-	case "thanks":
-		return smallThanks, true
+	s, ok := safety.Smalltalk(text)
+	if !ok {
+		return 0, false
 	}
-	return 0, false
+	switch s {
+	case safety.Thanks:
+		return smallThanks, true
+	case safety.Goodbye:
+		return smallGoodbye, true
+	}
+	return smallIntro, true
 }
 
-func stripGreeting(text string) string { return text }
+func stripGreeting(text string) string { return safety.StripGreeting(text) }

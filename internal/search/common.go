@@ -24,6 +24,7 @@ func init() {
 		"go", "work", "start", "end", "need", "want", "like", "feel", "think", "know", "sai", "said", "tell",
 		"ask", "call", "happen", "mean", "help", "talk", "question", "answer", "idea", "reason", "wai",
 		"todai", "tomorrow", "yesterdai", "now", "soon", "ago", "around", "back", "awai", "far",
+		"fix", "chang", "stop", "deal", "handl", "solv", "better", "wors", "best", "easi", "hard", "problem", "issu",
 	} {
 		commonWords[w] = struct{}{}
 	}

@@ -65,6 +65,7 @@ var keptStopWords = map[string]bool{
 	"when": true, "where": true, "why": true, "how": true, "which": true, "against": true,
 	"before": true, "after": true, "during": true, "same": true, "other": true,
 	"more": true, "most": true, "few": true, "many": true, "much": true, "very": true, "too": true,
+	"myself": true, "own": true, "together": true, "alone": true,
 }
 
 // stopWords is bleve's English stop list (Snowball's) less keptStopWords.

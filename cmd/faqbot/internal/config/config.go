@@ -44,6 +44,7 @@ type Knowledge struct {
 // where noted, so the file need not repeat numbers tuned in code.
 type Engine struct {
 	MaxQuestionRunes int     `toml:"max_question_runes"` // longer questions are cut
+	MinCoverage      float64 `toml:"min_coverage"`       // 0 = built-in
 	MinScore         float64 `toml:"min_score"`          // 0 = built-in
 	MinMargin        float64 `toml:"min_margin"`         // 0 = built-in
 	Suggestions      int     `toml:"suggestions"`        // "did you mean" topics on a no_match

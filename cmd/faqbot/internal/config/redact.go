@@ -53,7 +53,7 @@ func (c Config) LogValue() slog.Value {
 			"answer_timeout", s.AnswerTimeout, "shutdown_timeout", s.ShutdownTimeout, "trust_proxy", s.TrustProxy,
 			"log_format", s.LogFormat, "log_level", s.LogLevel),
 		slog.Group("knowledge", "path", knowledge, "watch", c.Knowledge.Watch),
-		slog.Group("engine", "max_question_runes", e.MaxQuestionRunes, "min_score", e.MinScore,
+		slog.Group("engine", "max_question_runes", e.MaxQuestionRunes, "min_coverage", e.MinCoverage, "min_score", e.MinScore,
 			"min_margin", e.MinMargin, "suggestions", e.Suggestions),
 		slog.Group("rate_limit", "every", c.RateLimit.Every, "burst", c.RateLimit.Burst),
 		slog.Group("replies", "intro", custom(c.Replies.Intro), "no_match", custom(c.Replies.NoMatch),

@@ -45,10 +45,13 @@ func (c Config) validate(p *problems, from map[string]string) {
 	for _, f := range []struct {
 		key string
 		v   float64
-	}{{"engine.min_score", e.MinScore}, {"engine.min_margin", e.MinMargin}} {
+	}{{"engine.min_coverage", e.MinCoverage}, {"engine.min_score", e.MinScore}, {"engine.min_margin", e.MinMargin}} {
 		if f.v < 0 || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
 			p.add(f.key, "%v must be a number ≥ 0 (0 = the built-in value)", f.v)
 		}
+	}
+	if e.MinCoverage > 1 {
+		p.add("engine.min_coverage", "%v must be at most 1 (a share of the question)", e.MinCoverage)
 	}
 	if e.Suggestions < 0 || e.Suggestions > 10 {
 		p.add("engine.suggestions", "%d must be between 0 and 10", e.Suggestions)
