@@ -211,9 +211,9 @@ type snapshot struct {
 	// practical marks the passages about practical matters (fees,
 	// scheduling), the only ones a practical question is answered from.
 	practical []bool
-	refs     atomic.Int64
-	retired  atomic.Bool
-	once     sync.Once
+	refs      atomic.Int64
+	retired   atomic.Bool
+	once      sync.Once
 }
 
 func (e *Engine) acquire() *snapshot {
