@@ -23,7 +23,7 @@ const (
 	// (fuzzy expansion included), via search.MaxTermSearchersKey.
 	maxTermSearchers = 512
 	// Timeout bounds one search.
-	Timeout = 500 * time.Millisecond
+	Timeout = 2 * time.Second
 	// fuzzy matching applies only to unknown terms of ordinary length:
 	// short ones match too much, long ones cost too much.
 	minFuzzyRunes = 5

@@ -125,7 +125,7 @@ func Default() Config {
 		Server: Server{
 			Addr:            "127.0.0.1:8080",
 			MaxBodyBytes:    64 << 10,
-			MaxConcurrent:   64,
+			MaxConcurrent:   8,
 			AnswerTimeout:   5 * time.Second,
 			ShutdownTimeout: 10 * time.Second,
 			LogFormat:       "auto",

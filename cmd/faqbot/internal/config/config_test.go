@@ -63,7 +63,7 @@ func TestDefaultValues(t *testing.T) {
 	}{
 		{"server.addr", d.Server.Addr, "127.0.0.1:8080"},
 		{"server.max_body_bytes", d.Server.MaxBodyBytes, int64(65536)},
-		{"server.max_concurrent", d.Server.MaxConcurrent, 64},
+		{"server.max_concurrent", d.Server.MaxConcurrent, 8},
 		{"server.answer_timeout", d.Server.AnswerTimeout, 5 * time.Second},
 		{"server.shutdown_timeout", d.Server.ShutdownTimeout, 10 * time.Second},
 		{"server.trust_proxy", d.Server.TrustProxy, false},
