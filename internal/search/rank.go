@@ -8,7 +8,7 @@ import (
 // How the rank score combines its evidence. BM25 is normalized to the best
 // candidate, so the weights do not depend on the size of the file.
 var (
-	weightBM25     = 0.5
+	weightBM25     = 0.25
 	weightPhrasing = 1.0 // the query-time boost of the moderators' phrasings
 	weightCoverage = 0.5
 )
