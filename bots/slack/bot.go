@@ -98,8 +98,10 @@ type Bot struct {
 }
 
 // New checks cfg and returns a bot ready to Run. Socket mode needs the bot
-// token (xoxb-) and the app-level token (xapp-); HTTP mode needs the bot token
-// and the signing secret.
+// token (xoxb-) and the app-level token (xapp-); HTTP mode needs the signing
+// secret, and the bot token to answer mentions and direct messages: without
+// it, HTTP mode answers the slash commands and button clicks only, which
+// reply through Slack's response URLs and need no token.
 func New(cfg Config, deps Deps) (*Bot, error) {
 	if cfg.Mode == "" {
 		cfg.Mode = ModeSocket
@@ -123,7 +125,9 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	default:
 		problems = append(problems, fmt.Sprintf("mode %q is neither %q nor %q", cfg.Mode, ModeSocket, ModeHTTP))
 	}
-	if !strings.HasPrefix(cfg.BotToken, "xoxb-") {
+	switch {
+	case cfg.BotToken == "" && cfg.Mode == ModeHTTP: // commands and clicks only
+	case !strings.HasPrefix(cfg.BotToken, "xoxb-"):
 		problems = append(problems, "the bot token (SLACK_BOT_TOKEN) must be set and start with xoxb-")
 	}
 	for _, c := range []string{cfg.Command, cfg.AdminCommand} {
@@ -204,11 +208,21 @@ func (b *Bot) Run(ctx context.Context) error {
 	return b.runSocket(ctx)
 }
 
+// hasToken reports whether the bot can call the Web API (post messages).
+func (b *Bot) hasToken() bool { return b.cfg.BotToken != "" }
+
 // Ready reports whether the bot can take questions: connected (socket mode)
 // or authenticated (HTTP mode).
 func (b *Bot) Ready() bool { return b.ready.Load() }
 
 func (b *Bot) runHTTP(ctx context.Context) error {
+	if !b.hasToken() {
+		b.ready.Store(true)
+		b.log.Warn("slack: no bot token: answering slash commands and button clicks only; set SLACK_BOT_TOKEN for mentions and direct messages", "mode", ModeHTTP)
+		<-ctx.Done()
+		b.ready.Store(false)
+		return nil
+	}
 	if err := b.authTest(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil

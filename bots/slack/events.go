@@ -92,6 +92,10 @@ func (b *Bot) onEnvelope(env envelope, retry int) {
 		b.log.Debug("ignored envelope", "type", env.Type)
 		return
 	}
+	if !b.hasToken() {
+		b.log.Debug("ignored event: no bot token to reply with")
+		return
+	}
 	var ev innerEvent
 	if err := json.Unmarshal(env.Event, &ev); err != nil {
 		b.log.Warn("undecodable event", "err", err.Error())

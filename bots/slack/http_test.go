@@ -1,10 +1,13 @@
 package slack
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
+	"sync/atomic"
 	"strings"
 	"testing"
 	"time"
@@ -387,5 +390,55 @@ func TestLogsCarryNoTextOrUser(t *testing.T) {
 	}
 	if !strings.Contains(logs, `"kind":"answer"`) || !strings.Contains(logs, `"platform":"slack"`) {
 		t.Errorf("logs lack kind and platform:\n%s", logs)
+	}
+}
+
+// TestCommandWithoutBotToken: with only the signing secret (HTTP mode), the
+// slash command still answers, in the HTTP response, and events are
+// acknowledged but not answered (there is no token to post with).
+func TestCommandWithoutBotToken(t *testing.T) {
+	const secret = "8f742231b10e8888abcd99yyyzzz85a5"
+	var asked atomic.Int32
+	ans := faqbot.AnswerFunc(func(ctx context.Context, q faqbot.Question) (faqbot.Reply, error) {
+		asked.Add(1)
+		return faqbot.Reply{Kind: faqbot.KindAnswer, Section: "What is Sex Therapy?", Lead: "From the clinic's information:",
+			Text: "a specialized form of psychotherapy", Sources: []faqbot.Source{{Section: "What is Sex Therapy?", Passage: "a specialized form of psychotherapy"}}}, nil
+	})
+	b, err := New(Config{Mode: ModeHTTP, SigningSecret: secret}, Deps{Answerer: ans})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	form := "command=%2Ffaq&text=what+is+sex+therapy&user_id=U1&channel_id=C1&response_url=https%3A%2F%2Fhooks.slack.com%2Fx"
+	ts := time.Now().Unix()
+	req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(form))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
+	req.Header.Set("X-Slack-Signature", sign(secret, ts, form))
+	rec := httptest.NewRecorder()
+	b.Handler().ServeHTTP(rec, req)
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), `"response_type":"ephemeral"`) || !strings.Contains(rec.Body.String(), "specialized form of psychotherapy") {
+		t.Fatalf("command: %d %s", rec.Code, rec.Body.String())
+	}
+
+	ev := `{"type":"event_callback","event_id":"Ev9","event":{"type":"app_mention","user":"U1","text":"<@UBOT> hi","ts":"1.1","channel":"C1"}}`
+	req = httptest.NewRequest("POST", "/slack/events", strings.NewReader(ev))
+	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
+	req.Header.Set("X-Slack-Signature", sign(secret, ts, ev))
+	rec = httptest.NewRecorder()
+	b.Handler().ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Fatalf("event: %d", rec.Code)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if n := asked.Load(); n != 1 {
+		t.Errorf("engine asked %d times; the mention must not be answered without a token", n)
+	}
+	if _, err := New(Config{Mode: ModeSocket, AppToken: "xapp-1"}, Deps{Answerer: ans}); err == nil {
+		t.Error("socket mode without a bot token was accepted")
 	}
 }

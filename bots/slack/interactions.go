@@ -47,6 +47,10 @@ func (b *Bot) sectionClick(cb slack.InteractionCallback, heading string) {
 		return
 	}
 	reply := clickDest(cb)
+	if !b.hasToken() {
+		// without a token only the click's response URL can carry a reply
+		reply = dest{channel: reply.channel, user: cb.User.ID, ephemeral: true, responseURL: cb.ResponseURL}
+	}
 	b.spawn("block_actions", func(ctx context.Context) {
 		switch b.limit(cb.User.ID) {
 		case ratelimit.Warn:

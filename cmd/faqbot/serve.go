@@ -116,10 +116,6 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		mux.Handle("/slack/", bot.Handler())
 		s.parts = append(s.parts, part{"slack", bot.Run})
 		s.ready = append(s.ready, readiness{"slack", bot.Ready})
-	} else if sc.SigningSecret != "" {
-		// HTTP mode needs the bot token to post replies; say so rather than
-		// accept requests it cannot answer.
-		logger.Warn("slack is off: SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not")
 	}
 	if dc := cfg.Discord; dc.Enabled() || dc.PublicKey != "" {
 		bot, err := discord.New(discord.Config{

@@ -287,3 +287,89 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("no clean stop in the log:\n%s", logs.String())
 	}
 }
+
+func slackCommand(t *testing.T, base, secret string, ts int64, text string) (int, string) {
+	t.Helper()
+	form := url.Values{"command": {"/faq"}, "text": {text}, "user_id": {"U1"}, "channel_id": {"C1"},
+		"response_url": {"https://hooks.slack.com/commands/T1/1/x"}}.Encode()
+	req, _ := http.NewRequest("POST", base+"/slack/commands", strings.NewReader(form))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
+	req.Header.Set("X-Slack-Signature", slackSign(secret, ts, form))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestServeSlackSigningSecretOnly is the Slack issue's acceptance check:
+// started with only SLACK_SIGNING_SECRET, a correctly signed /faq post gets
+// an ephemeral reply quoting the answer; a bad or stale signature gets 401.
+func TestServeSlackSigningSecretOnly(t *testing.T) {
+	const secret = "a-signing-secret"
+	s := serve(t, env("SLACK_SIGNING_SECRET", secret))
+	now := time.Now().Unix()
+	code, body := slackCommand(t, s.url, secret, now, "what is sex therapy")
+	if code != 200 || !strings.Contains(body, `"response_type":"ephemeral"`) || !strings.Contains(body, "specialized form of psychotherapy") {
+		t.Errorf("signed: %d %s", code, body)
+	}
+	if code, _ := slackCommand(t, s.url, "wrong-secret", now, "what is sex therapy"); code != 401 {
+		t.Errorf("bad signature: %d", code)
+	}
+	if code, _ := slackCommand(t, s.url, secret, now-10*60, "what is sex therapy"); code != 401 {
+		t.Errorf("stale signature: %d", code)
+	}
+}
+
+func discordPost(t *testing.T, base string, priv ed25519.PrivateKey, body string, tamper bool) (int, string) {
+	t.Helper()
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	sig := hex.EncodeToString(ed25519.Sign(priv, []byte(ts+body)))
+	if tamper {
+		body = strings.Replace(body, "sex therapy", "sex  therapy", 1)
+	}
+	req, _ := http.NewRequest("POST", base+"/discord/interactions", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Signature-Timestamp", ts)
+	req.Header.Set("X-Signature-Ed25519", sig)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestServeDiscordPublicKeyOnly is the Discord issue's acceptance check:
+// started with only DISCORD_PUBLIC_KEY, a signed /ask gets type 4 with
+// flags 64 quoting the answer, a signed PING gets {"type":1}, and a
+// tampered body gets 401.
+func TestServeDiscordPublicKeyOnly(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	s := serve(t, env("DISCORD_PUBLIC_KEY", hex.EncodeToString(pub)))
+	ask := `{"type":2,"id":"1","application_id":"2","token":"tok","version":1,"channel_id":"3","guild_id":"4",` +
+		`"member":{"user":{"id":"5","username":"u"},"permissions":"0","roles":[]},` +
+		`"data":{"id":"6","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"what is sex therapy"}]}}`
+	code, body := discordPost(t, s.url, priv, ask, false)
+	var resp struct {
+		Type int `json:"type"`
+		Data struct {
+			Flags   int    `json:"flags"`
+			Content string `json:"content"`
+		} `json:"data"`
+	}
+	json.Unmarshal([]byte(body), &resp)
+	if code != 200 || resp.Type != 4 || resp.Data.Flags != 64 || !strings.Contains(resp.Data.Content, "specialized form of psychotherapy") {
+		t.Errorf("/ask: %d %s", code, body)
+	}
+	if code, body := discordPost(t, s.url, priv, `{"type":1,"id":"1","application_id":"2","token":"t","version":1}`, false); code != 200 || strings.TrimSpace(body) != `{"type":1}` {
+		t.Errorf("PING: %d %s", code, body)
+	}
+	if code, _ := discordPost(t, s.url, priv, ask, true); code != 401 {
+		t.Errorf("tampered body: %d", code)
+	}
+}

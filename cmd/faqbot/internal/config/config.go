@@ -83,7 +83,9 @@ type Resource struct {
 	Text  string `toml:"text"`
 }
 
-// Slack configures the Slack adapter. It runs when BotToken is set.
+// Slack configures the Slack adapter. It runs when BotToken or SigningSecret
+// is set; with the signing secret alone it runs in http mode and answers
+// slash commands and button clicks (mentions and DMs need the bot token).
 type Slack struct {
 	Mode         string   `toml:"mode"`          // socket (Socket Mode) or http (Events API on the serve listener)
 	Command      string   `toml:"command"`       // slash command for questions
@@ -98,7 +100,7 @@ type Slack struct {
 }
 
 // Enabled reports whether the Slack adapter should run.
-func (s Slack) Enabled() bool { return s.BotToken != "" }
+func (s Slack) Enabled() bool { return s.BotToken != "" || s.SigningSecret != "" }
 
 // Discord configures the Discord adapter. It runs when BotToken is set.
 type Discord struct {

@@ -65,6 +65,11 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	var p problems
 	c := f.config(&p)
 	from := applyEnv(&c, getenv)
+	// With only the signing secret set there is no Socket Mode to speak of:
+	// serve Slack's HTTP requests (slash commands, clicks).
+	if s := &c.Slack; s.BotToken == "" && s.AppToken == "" && s.SigningSecret != "" {
+		s.Mode = "http"
+	}
 	c.validate(&p, from)
 	if err := p.err(); err != nil {
 		return Config{}, err

@@ -103,7 +103,9 @@ func (s Slack) validate(p *problems) {
 	}
 	// Swapped or missing tokens otherwise show up only as Slack's
 	// "invalid_auth" long after start. The values are never printed.
-	if !strings.HasPrefix(s.BotToken, "xoxb-") {
+	switch {
+	case s.BotToken == "" && s.Mode == "http": // slash commands and clicks only
+	case !strings.HasPrefix(s.BotToken, "xoxb-"):
 		p.add(EnvSlackBotToken, "does not look like a bot token (xoxb-…)")
 	}
 	switch {
