@@ -74,6 +74,8 @@ type server struct {
 	http    *http.Server
 	parts   []part // long-running parts besides the listener
 	ready   []readiness
+	// notify tells the moderators' channels of a refused edit.
+	notify []func(ctx context.Context, text string) error
 }
 
 // part is anything with Run(ctx) that returns when ctx ends.
@@ -89,7 +91,9 @@ type readiness struct {
 
 func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 	s := &server{cfg: cfg, logger: logger, metrics: metrics.New()}
-	eng, err := engine.New(engineOptions(cfg, logger, s.metrics))
+	opts := engineOptions(cfg, logger, s.metrics)
+	opts.OnRefused = s.refused
+	eng, err := engine.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: %w", err)
 	}
@@ -114,6 +118,9 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 			return nil, err
 		}
 		mux.Handle("/slack/", bot.Handler())
+		if ch := sc.ModeratorChannel; ch != "" {
+			s.notify = append(s.notify, func(ctx context.Context, text string) error { return bot.Notify(ctx, ch, text) })
+		}
 		s.parts = append(s.parts, part{"slack", bot.Run})
 		s.ready = append(s.ready, readiness{"slack", bot.Ready})
 	}
@@ -127,6 +134,9 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 			return nil, err
 		}
 		mux.Handle("/discord/interactions", bot.InteractionsHandler())
+		if ch := dc.ModeratorChannel; ch != "" {
+			s.notify = append(s.notify, func(ctx context.Context, text string) error { return bot.Notify(ctx, ch, text) })
+		}
 		s.parts = append(s.parts, part{"discord", bot.Run})
 		s.ready = append(s.ready, readiness{"discord", bot.Ready})
 	}
@@ -184,6 +194,29 @@ func (s *server) notReady() []string {
 		}
 	}
 	return out
+}
+
+// refused tells the moderators' channels that an edit was not published,
+// with its problems, so they need not read the log. It runs beside the
+// reload, bounded in time; a failure to notify is logged by the adapter.
+func (s *server) refused(by string, err error) {
+	if len(s.notify) == 0 {
+		return
+	}
+	msg := err.Error()
+	if len(msg) > 1500 {
+		msg = msg[:1500] + "\n…"
+	}
+	text := fmt.Sprintf("Knowledge edit refused (asked by %s). The previous version is still answering. Problems:\n%s", by, msg)
+	for _, n := range s.notify {
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+			defer cancel()
+			if err := n(ctx, text); err != nil {
+				s.logger.Warn("could not tell the moderators' channel", "error", err.Error())
+			}
+		}()
+	}
 }
 
 func (s *server) reload(ctx context.Context, by string) {

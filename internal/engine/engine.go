@@ -47,6 +47,9 @@ type Options struct {
 	// OnReload, when set, is told the result of every reload attempt:
 	// "published", "unchanged" or "refused".
 	OnReload func(result string)
+	// OnRefused, when set, is told of every refused edit, with who asked
+	// and the problems (each with file:line), to tell the moderators.
+	OnRefused func(by string, err error)
 }
 
 // Confidence defaults, chosen on the evaluation sets (see README).

@@ -52,6 +52,9 @@ func (e *Engine) Reload(ctx context.Context, by string) (faqbot.Status, error) {
 	e.lastErr.Store(&reloadError{msg: err.Error(), at: time.Now()})
 	e.report("refused")
 	e.logger.Warn("knowledge edit refused", "by", by, "path", e.opts.Path, "problems", countProblems(err), "error", err.Error())
+	if e.opts.OnRefused != nil {
+		e.opts.OnRefused(by, err)
+	}
 	return e.Status(), err
 }
 

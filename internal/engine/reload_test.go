@@ -165,7 +165,9 @@ func TestReloadUnchanged(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kb.md")
 	os.WriteFile(path, markerFile(1), 0o644)
 	var results []string
-	e, err := engine.New(engine.Options{Path: path, OnReload: func(r string) { results = append(results, r) }})
+	var refusedBy string
+	e, err := engine.New(engine.Options{Path: path, OnReload: func(r string) { results = append(results, r) },
+		OnRefused: func(by string, err error) { refusedBy = by + ": " + err.Error() }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,6 +182,9 @@ func TestReloadUnchanged(t *testing.T) {
 	}
 	if got := strings.Join(results, ","); got != "unchanged,refused" {
 		t.Errorf("reload results %q", got)
+	}
+	if !strings.HasPrefix(refusedBy, "test: ") || !strings.Contains(refusedBy, "kb.md") {
+		t.Errorf("OnRefused got %q", refusedBy)
 	}
 	if st := e.Status(); st.LastError == "" || st.Version == "" || len(st.Sections) != 2 || st.Passages != 2 {
 		t.Errorf("status %+v", st)

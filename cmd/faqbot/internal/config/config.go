@@ -91,7 +91,9 @@ type Slack struct {
 	Command      string   `toml:"command"`       // slash command for questions
 	AdminCommand string   `toml:"admin_command"` // slash command for moderators
 	Admins       []string `toml:"admins"`        // user ids allowed to use AdminCommand
-	APIURL       string   `toml:"api_url"`       // "" = Slack's; set for tests or a proxy
+	// ModeratorChannel, when set, is told of every refused knowledge edit.
+	ModeratorChannel string `toml:"moderator_channel"`
+	APIURL           string `toml:"api_url"` // "" = Slack's; set for tests or a proxy
 
 	// Secrets, from the environment only (see the Env constants).
 	BotToken      string `toml:"-"`
@@ -110,6 +112,7 @@ type Discord struct {
 	ShardID          int      `toml:"shard_id"`          // this process's shard
 	ShardCount       int      `toml:"shard_count"`       // shards in all
 	AdminRoles       []string `toml:"admin_roles"`       // role ids allowed to use the admin command
+	ModeratorChannel string   `toml:"moderator_channel"` // channel id told of every refused knowledge edit
 	RegisterCommands bool     `toml:"register_commands"` // create/update slash commands at start
 
 	// Secrets, from the environment only (see the Env constants).
