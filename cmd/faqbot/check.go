@@ -13,7 +13,7 @@ import (
 // expectations; print every problem as file:line; exit 1 on any.
 func runCheck(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
-	against := fs.String("against", "", "compare with this file (the live one) and print what changes")
+	against := fs.String("against", getenv("FAQBOT_KNOWLEDGE"), "the live file, to print what would change (env FAQBOT_KNOWLEDGE)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: faqbot check [--against LIVE_FILE] [FILE]\n\nChecks FILE (default: the embedded knowledge file) and runs its @expect lines.")
 		fs.PrintDefaults()
@@ -34,7 +34,7 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stdout, err)
 		return &exitError{code: 1, err: fmt.Errorf("check: the file has problems; nothing was published")}
 	}
-	if *against != "" {
+	if *against != "" && *against != path {
 		live, err := knowledge.Load(*against)
 		if err != nil {
 			return fmt.Errorf("check: the live file: %w", err)
