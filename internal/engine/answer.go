@@ -185,7 +185,7 @@ func (e *Engine) gate(res search.Result, passages []search.Passage, minCoverage 
 		return gateResult{}
 	}
 	top := res.Hits[0]
-	if top.Coverage < minCoverage || top.Score < e.opts.MinScore {
+	if top.Coverage < minCoverage || top.Score < e.opts.MinScore || res.Unknown >= maxUnknown {
 		return gateResult{}
 	}
 	for _, h := range res.Hits[1:] {

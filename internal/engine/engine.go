@@ -59,6 +59,10 @@ const (
 	DefaultMinMargin   = 1.05
 )
 
+// maxUnknown is the share of a question, by weight, that may be words the
+// file never uses before the question counts as about something else.
+var maxUnknown = 0.75
+
 // Engine answers questions from the live knowledge file. It is safe for
 // concurrent use.
 type Engine struct {

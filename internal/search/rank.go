@@ -88,6 +88,29 @@ func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]
 	return q
 }
 
+// unknownShare is the share of the coverage weight in terms the index
+// does not know at all; a corrected misspelling counts as half unknown.
+func (q *question) unknownShare(ix *Index, corrected map[string]string) float64 {
+	if q.covTotal == 0 {
+		return 0
+	}
+	var unknown float64
+	for i, t := range q.terms {
+		if q.covMask&(1<<i) == 0 {
+			continue
+		}
+		if _, known := ix.df[t]; known || ix.syn.equiv[t] != nil {
+			continue
+		}
+		if corrected[t] != "" {
+			unknown += q.weights[i] / 2
+		} else {
+			unknown += q.weights[i]
+		}
+	}
+	return unknown / q.covTotal
+}
+
 // weightOf sums the weights of the question terms in mask.
 func (q *question) weightOf(mask uint64) float64 {
 	var w float64

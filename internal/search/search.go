@@ -56,6 +56,12 @@ type Result struct {
 	// Terms is how many distinct terms the question had after analysis
 	// (stop words dropped). Zero means there was nothing to search for.
 	Terms int
+	// Unknown is the share of the question's weight (as coverage counts it)
+	// in words the file never uses, not even as a synonym or a near
+	// spelling: "apple" in "who founded apple". A question mostly about
+	// something else is no question for this file, however well its one
+	// familiar word matches.
+	Unknown float64
 }
 
 // Search finds the passages that best answer question. The question must
@@ -100,7 +106,7 @@ func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
 	q := ix.newQuestion(tokens, x, corrected)
-	out := Result{Terms: len(tokens), Hits: make([]Hit, 0, len(res.Hits))}
+	out := Result{Terms: len(tokens), Unknown: q.unknownShare(ix, corrected), Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		p, err := strconv.Atoi(h.ID)
 		if err != nil || p < 0 || p >= len(ix.passages) {
