@@ -18,18 +18,15 @@ func (b *Bot) answer(ctx context.Context, q faqbot.Question) (faqbot.Reply, erro
 	q.Platform = platform
 	ctx, cancel := context.WithTimeout(ctx, b.answerTimeout)
 	defer cancel()
-	b.metrics.InFlight(1)
-	defer b.metrics.InFlight(-1)
 	start := time.Now()
 	r, err := b.answerer.Answer(ctx, q)
 	d := time.Since(start)
 	if err != nil {
-		b.metrics.PlatformError(platform, "answer")
-		// Only the kind of failure: an engine error could quote the question.
+		// Replies, answer errors and times are counted once, around the
+		// engine (internal/guard), for every surface alike. Only the kind of failure: an engine error could quote the question.
 		b.log.Warn("discord: the engine could not answer", "err", failure(err), "err_type", fmt.Sprintf("%T", err), "duration", d)
 		return faqbot.Reply{}, err
 	}
-	b.metrics.Reply(platform, r.Kind, r.Reason, d)
 	b.log.Debug("discord: answered", "kind", r.Kind, "reason", r.Reason, "duration", d)
 	return r, nil
 }

@@ -153,17 +153,15 @@ func (b *Bot) limit(user string) ratelimit.Decision {
 // answer asks the engine and renders its reply; an engine error becomes the
 // fixed apology. Logs carry kind, reason and duration, never text.
 func (b *Bot) answer(ctx context.Context, event string, q faqbot.Question) message {
-	b.metrics.InFlight(1)
-	defer b.metrics.InFlight(-1)
+	// Replies, answer errors and times are counted once, around the engine
+	// (internal/guard), for every surface alike.
 	start := time.Now()
 	r, err := b.answerer.Answer(ctx, q)
 	d := time.Since(start)
 	if err != nil {
-		b.metrics.PlatformError(platform, "answer")
 		b.log.Warn("answer failed", "event", event, "duration", d, "err", errString(err))
 		return textMessage(faqbot.Apology)
 	}
-	b.metrics.Reply(platform, r.Kind, r.Reason, d)
 	b.log.Info("reply", "event", event, "kind", string(r.Kind), "reason", string(r.Reason), "duration", d)
 	return render(r)
 }

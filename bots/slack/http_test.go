@@ -168,9 +168,6 @@ func TestMentionIsAnsweredInThread(t *testing.T) {
 			if len(q) != 1 || q[0].Text != "What is sex therapy?" || q[0].Platform != "slack" || q[0].User != "U061F7AUR" {
 				t.Errorf("engine got %+v; want the text without the mention, platform slack, the user", q)
 			}
-			if got := counter(t, e.metrics, "faqbot_replies_total", map[string]string{"platform": "slack", "kind": "answer"}); got != 1 {
-				t.Errorf("replies counted %v, want 1", got)
-			}
 		})
 	}
 }
@@ -189,9 +186,6 @@ func TestDirectMessageIsAnsweredInTheDM(t *testing.T) {
 	}
 	if !strings.Contains(p.Blocks, "https://988lifeline.org") {
 		t.Errorf("handoff has no link button: %s", p.Blocks)
-	}
-	if got := counter(t, e.metrics, "faqbot_replies_total", map[string]string{"kind": "handoff", "reason": "crisis"}); got != 1 {
-		t.Errorf("handoff counted %v, want 1", got)
 	}
 }
 
@@ -349,9 +343,6 @@ func TestAnswerErrorApologises(t *testing.T) {
 	e.event(t, eventCallback("Ev04", directMessage("U2147483697", "D024BE91L", "1.000001", "boom")), 0)
 	if p := e.api.next(t); p.Text != escape(faqbot.Apology) {
 		t.Fatalf("got %q, want the apology", p.Text)
-	}
-	if got := counter(t, e.metrics, "faqbot_platform_errors_total", map[string]string{"platform": "slack", "op": "answer"}); got != 1 {
-		t.Errorf("answer errors counted %v, want 1", got)
 	}
 }
 
