@@ -7,8 +7,8 @@ import (
 
 // benignPhrases are phrases that carry a rule's trigger word but mean nothing
 // for safety: distances in "kms", drug abuse (which is not sexual abuse),
-// "a minor problem", emotional pain, "cut back", questions about whether
-// therapy is coercive or forces anything. Triage blanks them out before the
+// "a minor problem", emotional pain, "cut back", "suicide mission", questions
+// about whether therapy is coercive or forces anything. Triage blanks them out before the
 // rules run, so a trigger elsewhere in the message still fires: "a minor
 // issue, but I was raped" is still abuse.
 var benignPhrases = []string{
@@ -19,6 +19,8 @@ var benignPhrases = []string{
 		`injury|surgery|procedure|infection|role|part|adjustment|adjustments|disagreement|argument|fight|key|league|chord|setback|difference|differences)`,
 	`cut(?:ting)? (?:back|down|out|off|ties|corners|class|classes|school|carbs|costs|it out|in line|my hair|hair|{self} some slack|me some slack)`, `cutting (?:edge|board)`,
 	`(?:shoot|shooting|shot) {self} in the foot`, `(?:drown|drowning) {self} in`,
+	// "suicide" as a figure of speech; the real word elsewhere still fires
+	`suicide (?:mission|missions|squad|doors?|sprints?|drills?|runs?)`,
 	// a question about what therapy is like, in the present or future
 	// tense only, so "is it abuse if my therapist forced me" is not masked
 	`(?:is|are|can|could|will|would|does|do|should|might|may) (?:(?:the|a|an|my|your|our|sex|couples?) )*` +

@@ -20,38 +20,21 @@ import "strings"
 //     coercive", "sexy" in "write me something sexy"). These are looked up
 //     at every position.
 //
-// Lookups go through maps keyed by a literal's first three bytes (fewer for
-// shorter prefix literals), so a scan costs a few map lookups per byte of
-// text however many rules there are.
+// Both kinds of literal live in byte tries (litTrie), so finding every
+// literal that starts at a place costs one step per byte they share with
+// the text, however many literals there are: "the" begins hundreds of them
+// ("there's no", "they hit", "the pill", …), and comparing each in turn
+// once cost more than all the regexps together.
 type litIndex struct {
 	hasPrefix []bool  // by matcher id
 	gates     [][]int // by matcher id: gate ids
 	nGates    int
-	starts    map[string][]litEntry // prefix literals, ids are matcher ids
-	inner     map[string][]litEntry // gate literals, ids are gate ids
-	short     []litEntry            // gate literals shorter than 3 bytes
-}
-
-// litEntry is one literal and everything that needs it, so that a literal
-// many rules share is compared once.
-type litEntry struct {
-	lit string
-	ids []int
+	starts    litTrie // prefix literals, ids are matcher ids
+	inner     litTrie // gate literals, ids are gate ids
 }
 
 func newLitIndex() litIndex {
-	return litIndex{starts: map[string][]litEntry{}, inner: map[string][]litEntry{}}
-}
-
-// addLit adds id to lit's entry in list.
-func addLit(list []litEntry, lit string, id int) []litEntry {
-	for i := range list {
-		if list[i].lit == lit {
-			list[i].ids = append(list[i].ids, id)
-			return list
-		}
-	}
-	return append(list, litEntry{lit, []int{id}})
+	return litIndex{starts: newLitTrie(), inner: newLitTrie()}
 }
 
 // add registers a new matcher with its literal sets and returns its id.
@@ -59,8 +42,7 @@ func (x *litIndex) add(prefix []string, gates [][]string) int {
 	id := len(x.hasPrefix)
 	x.hasPrefix = append(x.hasPrefix, prefix != nil)
 	for _, l := range prefix {
-		k := l[:min(3, len(l))]
-		x.starts[k] = addLit(x.starts[k], l, id)
+		x.starts.add(l, id)
 	}
 	var gids []int
 	for _, set := range gates {
@@ -68,15 +50,63 @@ func (x *litIndex) add(prefix []string, gates [][]string) int {
 		x.nGates++
 		gids = append(gids, g)
 		for _, l := range set {
-			if len(l) < 3 {
-				x.short = addLit(x.short, l, g)
-				continue
-			}
-			x.inner[l[:3]] = addLit(x.inner[l[:3]], l, g)
+			x.inner.add(l, g)
 		}
 	}
 	x.gates = append(x.gates, gids)
 	return id
+}
+
+// litTrie is a set of literals as a byte trie. Node 0 is the root; a
+// child index of 0 means there is none, since the root is nobody's child.
+type litTrie struct {
+	root  [256]int32 // the root's children, by byte
+	nodes []trieNode
+}
+
+type trieNode struct {
+	keys string  // the bytes this node has children for
+	kids []int32 // kids[i] is the child for keys[i]
+	ids  []int   // what the literal ending here belongs to
+}
+
+func newLitTrie() litTrie { return litTrie{nodes: make([]trieNode, 1)} }
+
+// add adds lit, which is not empty, with id.
+func (t *litTrie) add(lit string, id int) {
+	n := t.child(0, lit[0], true)
+	for i := 1; i < len(lit); i++ {
+		n = t.child(n, lit[i], true)
+	}
+	if ids := t.nodes[n].ids; len(ids) == 0 || ids[len(ids)-1] != id {
+		t.nodes[n].ids = append(ids, id)
+	}
+}
+
+// child returns node n's child for c, or 0; with create, it makes one.
+func (t *litTrie) child(n int32, c byte, create bool) int32 {
+	if n == 0 {
+		if k := t.root[c]; k != 0 || !create {
+			return k
+		}
+		t.root[c] = t.newNode()
+		return t.root[c]
+	}
+	if i := strings.IndexByte(t.nodes[n].keys, c); i >= 0 {
+		return t.nodes[n].kids[i]
+	}
+	if !create {
+		return 0
+	}
+	k := t.newNode()
+	t.nodes[n].keys += string(c)
+	t.nodes[n].kids = append(t.nodes[n].kids, k)
+	return k
+}
+
+func (t *litTrie) newNode() int32 {
+	t.nodes = append(t.nodes, trieNode{})
+	return int32(len(t.nodes) - 1)
 }
 
 // hits is litIndex.scan's answer for one text.
@@ -117,34 +147,27 @@ func (h *hits) at(id int, buf []int) []int {
 func (x *litIndex) scan(text string) hits {
 	h := hits{x: x, prefix: make([]bool, len(x.hasPrefix)), open: make([]bool, x.nGates)}
 	for i := 0; i < len(text); i++ {
-		if i+3 <= len(text) {
-			for _, e := range x.inner[text[i:i+3]] {
-				if strings.HasPrefix(text[i:], e.lit) {
-					for _, g := range e.ids {
-						h.open[g] = true
-					}
-				}
+		for n, j := x.inner.root[text[i]], i+1; n != 0; j++ {
+			for _, g := range x.inner.nodes[n].ids {
+				h.open[g] = true
 			}
+			if j == len(text) {
+				break
+			}
+			n = x.inner.child(n, text[j], false)
 		}
 		if i > 0 && isWordByte(text[i-1]) || !isWordByte(text[i]) {
 			continue
 		}
-		for n := 1; n <= 3 && i+n <= len(text); n++ {
-			for _, e := range x.starts[text[i:i+n]] {
-				if strings.HasPrefix(text[i:], e.lit) {
-					for _, id := range e.ids {
-						h.prefix[id] = true
-						h.starts = append(h.starts, start{id, i})
-					}
-				}
+		for n, j := x.starts.root[text[i]], i+1; n != 0; j++ {
+			for _, id := range x.starts.nodes[n].ids {
+				h.prefix[id] = true
+				h.starts = append(h.starts, start{id, i})
 			}
-		}
-	}
-	for _, e := range x.short {
-		if strings.Contains(text, e.lit) {
-			for _, g := range e.ids {
-				h.open[g] = true
+			if j == len(text) {
+				break
 			}
+			n = x.starts.child(n, text[j], false)
 		}
 	}
 	return h

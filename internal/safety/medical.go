@@ -28,6 +28,11 @@ const (
 //   - Words about medicine in general do not fire ("medical treatment",
 //     "medical professionals", "seeing a doctor"): the pages answer whether
 //     therapy replaces or works with medicine.
+//   - Life stages fire only with a sign: "postpartum" or "menopause" with
+//     pain, tearing, stitches, bleeding, dryness, hot flashes and the like
+//     fires; "can sex therapy help with low desire after menopause?" is a
+//     question about function and does not. Dryness and hot flashes are
+//     signs on their own.
 var medicalRules = []rule{
 	{name: "priapism", urgent: true, any: []string{
 		`priapism`,
@@ -46,6 +51,11 @@ var medicalRules = []rule{
 			`{gap2}(?:hurts|hurt (?:me|so|a lot|badly|like hell)|is painful|are painful|was painful|painful|burns|stings|aches)`,
 		`(?:severe|sharp|stabbing|shooting|burning|chronic|constant|intense|terrible|excruciating|unbearable|pelvic|genital|vaginal|testicular|vulvar|penile|rectal|abdominal|nerve) (?:\S+ )?(?:pain|ache|cramps?)`,
 		`(?:i'?m|im|i am) in (?:so much |a lot of )?pain`, `(?:have|having|had|feel|felt|experiencing|experience|get|getting) (?:\S+ )?pain`,
+		`(?:feels?|felt|feeling|is|like) (?:\S+ )?(?:like )?(?:it'?s |i'?m |something'?s )?(?:tearing|ripping|being torn|being ripped|burning|on fire|knives|broken glass|glass|sandpaper|razors?|razor blades|needles|stabbing)` +
+			` {gap4}(?:` + sexAct + `|` + bodyPart + `|inside)`,
+		`(?:` + sexAct + `|` + bodyPart + `) {gap3}(?:feels?|felt|is) (?:\S+ )?like (?:it'?s |i'?m )?(?:tearing|ripping|being torn|burning|on fire|knives|glass|sandpaper|razors?|needles|stabbing)`,
+		`(?:burns|hurts|stings) to (?:pee|urinate|sit|wipe)`,
+		`(?:itchy|itching|burning|stinging|sore|raw|swollen|irritated|inflamed|numb|bruised) {gap2}` + bodyPart,
 		`dyspareunia`, `vulvodynia`, `vestibulodynia`, `painful (?:sex|intercourse|erection\w*|ejaculat\w*|orgasm\w*|urination|periods?|penetration)`,
 	}},
 	{
@@ -65,12 +75,15 @@ var medicalRules = []rule{
 	{name: "lumps", any: []string{
 		`lumps?`, `blisters?`, `warts?`, `rash(?:es)?`, `lesions?`, `ulcers?`, `swollen`, `swelling`, `cysts?`,
 		`(?:bumps?|sores?|spots?|cuts?|tears?|tear|redness|pimples?|growths?|scabs?|patches|marks?) {gap3}(?:on|in|around|near|inside) {gap2}` + bodyPart,
-		`numb(?:ness)? {gap3}` + bodyPart, `(?:lost|losing|no|loss of) (?:\S+ )?(?:sensation|feeling) (?:in|down)`, `tingling`,
+		`numb(?:ness)? {gap3}` + bodyPart, `peyronie\w*`, `(?:bent|curved|curve|bend|bends|curves) (?:\S+ )?(?:penis|erection|dick|shaft)`, `(?:penis|erection|dick|shaft) {gap2}(?:bent|curved|curves|bends)`,
+		`prolapse\w*`, `incontinen\w*`, `(?:leak|leaks|leaking|leaked) (?:urine|pee|when)`, `lichen \w+`, `endometriosis`, `adenomyosis`, `fibroids?`, `pcos`, `(?:lost|losing|no|loss of) (?:\S+ )?(?:sensation|feeling) (?:in|down)`, `tingling`,
 	}},
 	{name: "sti", any: []string{
 		`stds?`, `stis?`, `std'?s`, `sti'?s`, `herpes`, `hpv`, `chlamydia`, `gonorrh\w*`, `syphilis`, `hiv`, `trichomon\w*`,
 		`crabs`, `pubic lice`, `yeast infection\w*`, `utis?`, `urinary tract infection\w*`, `bacterial vaginosis`, `bv`, `thrush`,
 		`infection\w*`, `infected`, `(?:get|got|getting) tested`, `tested positive`, `testing positive`, `positive for`, `sexually transmitted`,
+		`condom (?:broke|broken|split|slipped|came off|tore|ripped|fell off)`, `unprotected (?:sex|oral|anal)`, `(?:on|start|starting|take|taking|get|getting) (?:prep|pep)(?:\W*$| for| and| but| because| since| after| now)`,
+		`(?:sores?|bumps?|blisters?|spots?) (?:after|since|from) (?:sex|oral|hooking up)`, `exposed to (?:hiv|an? st[di]|herpes|chlamydia|gonorrh\w*|syphilis)`,
 	}},
 	{name: "medication", any: []string{
 		`viagra`, `cialis`, `levitra`, `sildenafil`, `tadalafil`, `vardenafil`, `avanafil`, `stendra`, `addyi`, `flibanserin`,
@@ -80,9 +93,39 @@ var medicalRules = []rule{
 		`birth control`, `contracepti\w*`, `the pill`, `morning ?-?after pill`, `plan b`, `iud`,
 		`doses?`, `dosage`, `dosing`, `\d+ ?mg`, `milligrams?`, `prescri\w*`, `medications?`, `medicines?`, `meds`,
 		`pills?`, `tablets?`, `side ?-?effects?`, `drug interactions?`, `poppers`, `nitrates?`, `nitroglycerin`,
+		`(?:mix|mixing|combine|combining) (?:\S+ )?with (?:alcohol|drinking|weed|cannabis|poppers)`,
+		`blood pressure`, `beta ?-?blockers?`, `statins?`, `antihistamines?`, `adderall`, `ritalin`, `vyvanse`, `lithium`, `gabapentin`, `lyrica`,
+		`spironolactone`, `accutane`, `isotretinoin`, `tamoxifen`, `letrozole`, `anastrozole`, `metformin`, `insulin`, `ozempic`, `wegovy`, `semaglutide`, `mounjaro`,
+		`supplements`, `(?:a|any|this|these|the|herbal|natural|dietary|libido|testosterone) supplement`, `yohimbin\w*`, `horny goat weed`,
+		`chemo\w*`, `radiotherapy`, `radiation (?:therapy|treatment)`, `prostatectomy`, `hysterectomy`, `vasectomy`, `mastectomy`, `oophorectomy`,
+		`(?:had|having|after|since|recovering from|before) (?:my |his |her |a |the )?(?:\S+ )?surgery`,
 	}},
 	{name: "pregnancy", any: []string{
 		`pregnan\w*`, `missed (?:my )?period`, `late period`, `period is late`, `miscarr\w*`, `abortion`,
+	}},
+	{
+		// after childbirth or around menopause, with a sign: "6 weeks
+		// postpartum and sex feels like tearing", "menopause and hot
+		// flashes". The stage alone is a question about function.
+		name: "postpartum-menopause",
+		any: []string{
+			`post ?-?partum`, `post ?-?natal`, `pp`, `episiotomy`, `c ?-?section`, `(?:gave|giving) birth`, `childbirth`, `(?:my|the) (?:delivery|birth|labou?r)`,
+			`(?:since|after) (?:having )?(?:the|my|our|a) (?:baby|son|daughter|twins|kid)`, `(?:weeks|months) (?:after|since) (?:birth|delivery|the baby)`, `breast ?-?feeding`, `nursing`,
+			`(?:peri|post) ?-?menopaus\w*`, `menopaus\w*`, `perimenopaus\w*`, `(?:my )?periods? (?:stopped|ending|ended|are irregular|became irregular)`,
+		},
+		and: [][]string{{
+			`pain`, `pains`, `painful`, `hurts`, `hurting`, `it hurt`, `sore\w*`, `tearing`, `torn`, `(?:a|my|the|\w+ degree|perineal|vaginal) tear`, `ripping`, `ripped`,
+			`stitch\w*`, `scars?`, `scarring`, `scar tissue`, `bleed\w*`, `blood\w*`, `spotting`, `dryness`,
+			`dry (?:down there|vagina|during|when|inside|all the time)`, `(?:so|very|really|too|always|super|is|am|feels?|get|gets|getting|i'?m|im) dry`,
+			`burns`, `burning`, `itch\w*`, `sting\w*`, `hot (?:flash|flush)\w*`, `night sweats`, `sweat\w*`, `leak\w*`, `incontinen\w*`, `numb\w*`, `loose`,
+			`(?:not|haven'?t|hasn'?t|never|didn'?t|isn'?t|fully|properly) (?:\S+ )?healed`, `atrophy`, `thinning`, `thin (?:skin|walls|tissue)`, `symptoms?`, `discomfort`,
+		}},
+	},
+	{name: "dryness", any: []string{
+		`hot (?:flash|flush)\w*`, `night sweats`, `(?:vaginal|vulvar|vulval|genital) (?:dryness|atrophy|dry)`, `dryness`, `atrophic \w+`, `genitourinary syndrome`,
+		`(?:` + bodyPart + `) {gap2}(?:is |feels |gets |get |are |always )?(?:so |very |really |too |super |extremely )?dry`,
+		`(?:i'?m|im|i am|i get|i got|i feel|she'?s|she gets|she is|always|so|very|too|really|super|extremely|stay|stays|staying|gets|getting|feel|feels) dry (?:during|when|down|after|before|even when|every time)`,
+		`dry (?:down there|vagina|vulva|sex|intercourse|penetration)`,
 	}},
 	{name: "see-a-doctor", any: []string{
 		`(?:my|his|her|their|these|those|the same|having|have|has|with|experiencing|any|weird|strange|new) symptoms?`, `fever`, `emergency room`, `urgent care`,

@@ -25,17 +25,45 @@ var referralRules = []rule{
 		// one alternative per group of verbs keeps each regexp small enough
 		// for Go's fast matcher
 		`(?:find|finding|locate|locating|search(?:ing)? for|look(?:ing)? for) ` + therapistAdj + therapistWord,
-		`(?:recommend|recommendation\w*|suggest|refer|referral|referrals) (?:me |us )?(?:to |for )?` + therapistAdj + therapistWord,
+		`(?:recommend|recommendation\w*|recs?|suggest|suggestions?|refer|referral|referrals) (?:me |us )?(?:to |for |of )?` + therapistAdj + therapistWord,
+		`(?:know|know of|heard of|got|have you got|do you have|have any) (?:any|a few|any good|a good|good|great|a great|decent|a decent|reliable|recommended) ` + therapistAdj + therapistWord,
 		`(?:book|booking|schedule|contact|reach|hire|choose|pick) ` + therapistAdj + therapistWord,
 		`(?:talk to|speak to|speak with|see|seeing|visit|work with) ` + therapistAdj + therapistWord,
-		`(?:need|want|get) (?:to (?:see|find|talk to|speak to|speak with|book|contact|visit|get|try|work with) )?` + therapistAdj + therapistWord,
+		`(?:need|needs|needed|want|wants|get) (?:to (?:see|find|talk to|speak to|speak with|book|contact|visit|get|try|work with) )?` + therapistAdj + therapistWord,
 		`(?:connect|put|direct|point|send) (?:me|us) (?:with|to|in touch with) ` + therapistAdj + therapistWord,
 		`(?:list|directory|names?|numbers?|phone numbers?|emails?|contact details) (?:of|for) ` + therapistAdj + therapistWord,
 		`(?:find|recommend|get|see|book|choose|pick) (?:a |an )?(?:(?:good|certified|licensed|qualified|local|reputable|aasect|trained|real) )+one`,
 		`(?:sex therapists?|therapists?|counsel(?:l)?ors?|sexologists?|clinic|clinics|practice|practitioners?|someone|somebody|anyone|professionals?) ` +
 			`{gap2}(?:near me|nearby|in my area|near my|close to me|around me|in my city|in my town|local to me)`,
 		`(?:is there|are there|do you know) (?:a |any )?(?:good )?` + therapistWord + ` (?:in|near|around)`,
+		`(?:know|recommend|suggest) (?:anyone|someone|somebody|any one) (?:who|that) (?:can|could|might|does|specializ\w*|works|deals|sees)`,
 	}},
+	{
+		// who to see, or a referral: "who should I see", "can you refer me"
+		name: "who-to-see",
+		any: []string{
+			`who (?:should|do|can|could|would|shall) (?:i|we|my partner|my (?:wife|husband|bf|gf|boyfriend|girlfriend|client)|she|he|they) ` +
+				`(?:see|talk to|speak to|speak with|go to|turn to|contact|call|book with|book|reach out to)(?:\W*$| about| for| if| regarding| first| next| instead|,)`,
+			`(?:what|which) (?:kind of |type of |sort of )?(?:therapist|doctor|specialist|professional|counsel(?:l)?or|provider|expert|practitioner)s? ` +
+				`(?:should|do|can|could|would) (?:i|we) (?:see|go to|look for|find|book|contact|talk to)`,
+			`refer (?:me|us|my client|a client|her|him|them|my (?:partner|wife|husband))(?:\W*$| to| somewhere| on| elsewhere| out)`,
+			`(?:get|need|want|like|have|give me|getting|ask for) (?:a |an )?referral`,
+			`where (?:can|do|should|could) (?:i|we|she|he|they|my client) (?:go|turn|get|find|look) (?:for )?(?:help|support|someone|treatment|therapy|counsel\w*)`,
+		},
+	},
+	{
+		// a therapist wanted where someone lives: "know any good sex
+		// therapists who see couples? im in Toronto"
+		name: "therapist-location",
+		any: []string{
+			`(?:i'?m|im|i am|we'?re|we are|i live|we live|living|based|located) (?:in|near|around|outside(?: of)?|close to|out of) \S+`,
+		},
+		and: [][]string{
+			{therapistWord},
+			{`any`, `know`, `recommend\w*`, `suggest\w*`, `(?:who|that) (?:see|sees|work|works|specializ\w*|speak|speaks|take|takes|accept\w*)`,
+				`where`, `looking`, `find`, `near`, `local`},
+		},
+	},
 	{name: "talk-to-someone", any: []string{
 		`(?:need|want|have|like|wish|could) (?:to )?(?:talk|speak) (?:to|with) (?:someone|somebody|a person|a human|a real person|` +
 			`a professional|an expert|a specialist|a counsel(?:l)?or|a therapist|a real therapist|a sex therapist|a doctor|anyone)`,

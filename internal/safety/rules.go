@@ -17,7 +17,7 @@ import (
 //     finds "killmyself";
 //   - {gap1} … {gap4} match up to that many whole words ("pain {gap3}sex"
 //     finds "pain when we have sex");
-//   - {self}, {who}, {them} and {partner} stand for the word lists in
+//   - {self}, {who}, {them}, {lover} and {partner} stand for the word lists in
 //     placeholders;
 //   - an alternative starts at a word boundary and ends at one or at the
 //     end of the text.
@@ -73,6 +73,8 @@ var placeholders = strings.NewReplacer(
 	"{who}", `(?:he|she|they|someone|somebody|partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|spouse|fiance|fiancee|ex|date|dad|father|stepdad|step dad|stepfather|mom|mum|mother|stepmom|uncle|brother|cousin|boss|teacher|coach|priest|pastor|guy|man|woman|stranger|client'?s (?:partner|husband|wife|boyfriend|girlfriend))`,
 	// the person something was done to
 	"{them}", `(?:me|her|him|them|us|my (?:client|friend|daughter|son|kid|child|sister|brother|wife|partner)|a client|clients|a patient|patients)`,
+	// a romantic or sexual partner, or the pronoun for one
+	"{lover}", `(?:he|she|they|partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|spouse|fiance|fiancee|ex|date|guy|man|woman)`,
 	"{partner}", `(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|spouse|fiance|fiancee|ex|dad|father|stepdad|stepfather|mom|mum|mother|stepmom|stepmother)`,
 )
 

@@ -7,14 +7,11 @@ import (
 
 // How the rank score combines its evidence. BM25 is normalized to the best
 // candidate, so the weights do not depend on the size of the file.
-var (
+const (
 	weightBM25     = 0.25
 	weightPhrasing = 1.0 // the query-time boost of the moderators' phrasings
 	weightCoverage = 0.5
 )
-
-// SetWeights is for tuning experiments only.
-func SetWeights(b, p, c float64) { weightBM25, weightPhrasing, weightCoverage = b, p, c }
 
 // question is a question's analyzed terms with their weights, ready to be
 // compared with passages and phrasings.
