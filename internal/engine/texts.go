@@ -22,8 +22,8 @@ type Texts struct {
 // DefaultTexts are the built-in replies.
 func DefaultTexts() Texts {
 	return Texts{
-		Intro: "Hi! " + faqbot.Disclaimer + " Ask me about what sex therapy is, what it is not, " +
-			"what to expect in a session, or its history.",
+		Intro: "Hi! " + faqbot.Disclaimer + " You could ask, for example: \u201cWhat is sex therapy?\u201d, " +
+			"\u201cCan couples come together?\u201d, \u201cWill the therapist touch me?\u201d or \u201cIs it confidential?\u201d",
 		Thanks:    "You're welcome. If anything else comes up, just ask.",
 		Goodbye:   "Take care. I'm here if you have more questions.",
 		NoMatch:   "I don't have an answer to that in the clinic's information, and I'd rather not guess.",
