@@ -39,8 +39,30 @@ var logisticsPatterns = []*regexp.Regexp{
 // file is not for. text is cleaned; this lower-cases it.
 func logistics(text string) bool {
 	low := strings.ToLower(text)
+	if !mayBeLogistics(low) {
+		return false
+	}
 	for _, re := range logisticsPatterns {
 		if re.MatchString(low) {
+			return true
+		}
+	}
+	return false
+}
+
+// logisticsHints are substrings every practical pattern needs one of: most
+// questions have none, and skip the regular expressions.
+var logisticsHints = []string{
+	"cost", "pric", "fee", "afford", "expensive", "cheap", "scale", "insur", "copay", "co-pay", "deductible",
+	"hsa", "fsa", "medica", "pocket", "bill", "invoice", "refund", "pay", "how much", "how long", "how many",
+	"how often", "how frequent", "length", "duration", "min", "hour", "book", "schedul", "cancel", "wait",
+	"intake", "sign up", "appointment", "availab", "open", "park", "direction", "address", "locat",
+	"tele", "online", "virtual", "video", "zoom", "phone", "remote", "person",
+}
+
+func mayBeLogistics(low string) bool {
+	for _, h := range logisticsHints {
+		if strings.Contains(low, h) {
 			return true
 		}
 	}

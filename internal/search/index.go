@@ -89,6 +89,8 @@ type Passage struct {
 	Asks    []string
 	terms   map[string]struct{} // analyzed terms of text, heading and asks
 	asks    [][]askTerm         // analyzed terms of each phrasing (and the heading)
+	askW    []float64           // each phrasing's total term weight
+	askOf   map[string][]int32  // term → the phrasings that have it
 }
 
 // askTerm is one analyzed term of a phrasing, with its weight (rank.go).
@@ -227,15 +229,32 @@ func (ix *Index) load(f *knowledge.File) error {
 			}
 		}
 	}
+	// Each group maps every one of its words to those the passages use: a
+	// synonym no passage has would only cost a term searcher per query.
 	for i, g := range ix.syn.bleveGroups {
-		if err := b.IndexSynonym("syn"+strconv.Itoa(i), synonymCollection, &bleve.SynonymDefinition{Synonyms: g}); err != nil {
+		var used []string
+		for _, w := range g {
+			if t := ix.terms(w); len(t) == 1 && ix.df[t[0]] > 0 {
+				used = append(used, w)
+			}
+		}
+		if len(used) == 0 {
+			continue
+		}
+		def := &bleve.SynonymDefinition{Input: g, Synonyms: used}
+		if err := b.IndexSynonym("syn"+strconv.Itoa(i), synonymCollection, def); err != nil {
 			return fmt.Errorf("search: index synonyms: %w", err)
 		}
 	}
 	for i := range ix.passages { // weights need every passage's terms
-		for _, ask := range ix.passages[i].asks {
+		p := &ix.passages[i]
+		p.askW = make([]float64, len(p.asks))
+		p.askOf = map[string][]int32{}
+		for a, ask := range p.asks {
 			for j := range ask {
 				ask[j].weight = ix.weight(ask[j].term)
+				p.askW[a] += ask[j].weight
+				p.askOf[ask[j].term] = append(p.askOf[ask[j].term], int32(a))
 			}
 		}
 	}

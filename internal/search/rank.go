@@ -170,6 +170,50 @@ func (ix *Index) coverage(q *question, p *Passage) float64 {
 // phrasing lacks. "what is sex therapy" matches the phrasing "what is sex
 // therapy" fully and "what is sex therapy not" a little less.
 func (ix *Index) phrasing(q *question, p *Passage) float64 {
+	if q.phrases != nil {
+		return ix.phrasingScan(q, p)
+	}
+	// Only phrasings sharing a term with the question can score: find them
+	// through the passage's term → phrasings map.
+	type acc struct {
+		mask     uint64  // question terms the phrasing has
+		askMatch float64 // weight of the phrasing's terms the question has
+	}
+	found := make(map[int32]*acc, 16)
+	for t, bit := range q.match {
+		for _, a := range p.askOf[t] {
+			x := found[a]
+			if x == nil {
+				x = &acc{}
+				found[a] = x
+			}
+			x.mask |= bit
+			x.askMatch += ix.weightOfTerm(p, a, t)
+		}
+	}
+	best := 0.0
+	for a, x := range found {
+		union := q.total + p.askW[a] - x.askMatch
+		if union > 0 {
+			best = math.Max(best, q.weightOf(x.mask)/union)
+		}
+	}
+	return best
+}
+
+// weightOfTerm is the weight term t has in phrasing a of p.
+func (ix *Index) weightOfTerm(p *Passage, a int32, t string) float64 {
+	for _, at := range p.asks[a] {
+		if at.term == t {
+			return at.weight
+		}
+	}
+	return 0
+}
+
+// phrasingScan is phrasing for questions with multi-word synonyms, whose
+// phrases count only where all their words are: every phrasing is checked.
+func (ix *Index) phrasingScan(q *question, p *Passage) float64 {
 	best := 0.0
 	for _, ask := range p.asks {
 		var mask uint64
@@ -181,16 +225,14 @@ func (ix *Index) phrasing(q *question, p *Passage) float64 {
 				extra += a.weight
 			}
 		}
-		if q.phrases != nil {
-			mask |= q.phraseMask(func(t string) bool {
-				for _, a := range ask {
-					if a.term == t {
-						return true
-					}
+		mask |= q.phraseMask(func(t string) bool {
+			for _, a := range ask {
+				if a.term == t {
+					return true
 				}
-				return false
-			})
-		}
+			}
+			return false
+		})
 		if mask == 0 {
 			continue
 		}
