@@ -32,7 +32,7 @@ var abuseRules = []rule{
 		`statutory`, `non ?-?con(?:sensual)?`, `nonconsensual`,
 		// disguised and slang: "r*pe", "SA'd", "got SA", "graped"
 		`r\*{1,2}pe[ds]?`, `r\*{1,3}ped`, `ra\*e[ds]?`, `sa'd`, `sa'ed`, `(?:was|were|got|been|being|get) (?:sa|s\.a\.?)`, `graped`,
-		`(?:he|she|they|was|got|been) (?:rapped|raiped|rapd)`,
+		`(?:was|got|been) (?:rapped|raiped|rapd)`, `(?:rapped|raiped|rapd) (?:me|her|him)`,
 		`(?:wasn'?t|was not|isn'?t|is not|weren'?t|were not|not|never) (?:fully |really |entirely |totally |exactly |even |very )?consensual`,
 	}},
 	{name: "sexual-assault", any: []string{
@@ -59,42 +59,52 @@ var abuseRules = []rule{
 		`(?:and|then|also|always|sometimes|often|who|keeps|kept|started|starts) ` +
 			`(?:hits|beats|slaps|slapped|punches|punched|kicks|kicked|chokes|choked|strangles|strangled|smacks|smacked|shoves|shoved|` +
 			`hitting|beating|slapping|punching|kicking|choking|strangling|smacking|shoving) {them}`,
-		`(?:hits|hit|beats|beat|slaps|slapped|punishes|punished|hurts|hurt|yells at|yelled at|screams at|screamed at|chokes|choked|` +
-			`kicks|kicked|punches|punched|threatens|threatened|rapes|raped|forces|forced|gets (?:angry|violent|mad|aggressive) (?:at|with)) ` +
+		`(?:hits|hit|beats|beat|slaps|slapped|punishes|punished|hurts|hurt|chokes|choked|` +
+			`kicks|kicked|punches|punched|threatens|threatened|rapes|raped|forces|forced) ` +
 			`{them} (?:if|when|whenever|every time|each time|because|after|anytime) (?:i|she|he|they|we) ` +
 			`(?:refuse\w*|say no|says no|said no|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|do not|does not|talk back|disagree\w*|turn (?:him|her) down|say stop)`,
+		// anger at a sexual no: "my wife yells at me when I refuse sex"
+		`(?:yells at|yelled at|screams at|screamed at|gets (?:angry|violent|mad|aggressive) (?:at|with)|punishes|punished|sulks at|rages at) ` +
+			`{them} (?:if|when|whenever|every time|each time|because|after|anytime) (?:i|she|he|they|we) ` +
+			`(?:refuse\w*|say no|says no|said no|turn (?:him|her) down|say stop|don'?t want (?:sex|to have sex|it)|won'?t have sex|reject\w*)`,
 		`(?:got|get|gets|getting|was|were|been|being) (?:beaten|beat up|hit|choked|strangled|slapped|punched|kicked|smacked|shoved|thrown|pinned)` +
 			`(?: by| up| again| when| if| every| for| during| at home|\W*$)`,
-		`{who} {gap2}(?:threaten\w*|said (?:he|she|they)'?(?:d|ll| would| will)|is going to|will|would|wants to|gonna|tried to|try to|tries to) (?:to )?(?:kill|hurt|beat|rape|choke) {them}`,
+		`{who} {gap2}(?:threaten\w*|(?:said|says|told me|tells me|told her|tells her) (?:he|she|they)(?:'?d|'?ll| would| will| is going to| was going to| gonna)|is going to|will|would|wants to|gonna|tried to|try to|tries to) (?:to )?(?:kill|hurt|beat|rape|choke) {them}`,
 		`{who} {gap2}threat(?:en|ens|ened|ening) (?:me|her|him|us|my (?:client|friend|kids|children|family))`,
 		`threat(?:en|ens|ened|ening) (?:me |her |him )?(?:to (?:kill|hurt|beat|hit|rape|choke|take (?:the|my|our|her) (?:kids|children|baby)|kick (?:me|her) out|out (?:me|her)|` +
-			`tell everyone|expose|ruin|report me|call immigration|have me deported)|with (?:a |his |her )?(?:knife|gun|weapon))`,
+			`tell everyone|expose|report me|call immigration|have me deported)|with (?:a |his |her )?(?:knife|gun|weapon))`,
 		`(?:scared|afraid|terrified|frightened|fearful) (?:of|for my life from|to go home to) (?:my |her |his )?{partner}`,
 		`(?:scared|afraid|terrified|frightened|fearful) of (?:him|her)(?:\W*$| when| because| and| sometimes| most| all| so| but| now| tbh| honestly)`,
 		`(?:scared|afraid|terrified|frightened) (?:of )?what (?:he|she|they)(?:'ll| will| would| might| could|'d| may) do`,
 		`(?:scared|afraid|terrified|frightened|too scared|too afraid) (?:to|of) (?:go home|going home|leave (?:him|her)|leaving (?:him|her)|` +
-			`tell (?:him|her) no|say no|saying no|refuse (?:him|her|sex)|refusing (?:him|her|sex)|turn (?:him|her) down|break up with (?:him|her))`,
+			`tell (?:him|her) no|(?:say|saying) no(?:\W*$| to (?:him|her|sex|my (?:partner|husband|wife|bf|gf|boyfriend|girlfriend))| because| when| or)|` +
+			`refuse (?:him|her|sex)|refusing (?:him|her|sex)|turn (?:him|her) down|break up with (?:him|her))`,
 		`(?:fear|fearing|afraid|scared|worried) for (?:my|her|his) (?:life|safety)`, `walk(?:ing|s)? on egg ?-?shells`,
 		`(?:punch\w*|kick\w*|smash\w*) (?:a |the )?(?:holes? in the |hole through the |through the )?(?:wall|walls|door|doors)`,
 		`(?:my |her |his )?{partner} (?:is|is so|is very|is really|is being) (?:controlling|possessive and controlling)`,
 		`coercive control`, `stalk(?:ed|ing|er|ers|s)`, `stalks (?:me|her|him)`, `harass\w*`,
 		`(?:keeps |kept )?(?:showing|shows|showed|turning|turns|turned) up (?:at|outside) (?:my|her) (?:work|house|home|door|apartment|flat|job|school|place|office)`,
-		`(?:following|follows|followed) (?:me|her) (?:home|everywhere|around|to work)`, `(?:tracker|airtag|gps) (?:on|in|under) (?:my|her) (?:car|phone|bag)`,
+		`(?:following|follows|followed) (?:me|her) (?:home|everywhere|around|to work)`,
+		`(?:keeps|kept|keep|been|is|was|started|won'?t stop) (?:following|stalking|watching|tracking) (?:me|her)(?:\W*$| around| home| everywhere| to| online| at)`, `(?:tracker|airtag|gps) (?:on|in|under) (?:my|her) (?:car|phone|bag)`,
 		`(?:won'?t|wouldn'?t|doesn'?t|didn'?t|will not|does not|did not|never) let (?:me|her|him) (?:see (?:my |her |his )?(?:friends|family)|leave|go\W*$|go out|go anywhere|` +
 			`have (?:my |her |his )?(?:own )?(?:money|phone|friends|bank account)|work|get a job|talk to|use (?:my|her|the) phone|out of (?:his|her|their) sight|drive)`,
-		`(?:checks|checking|controls|controlling|tracks|tracking|monitors|monitoring|goes through|going through|reads|reading|spies on|spying on|` +
-			`checked|controlled|tracked|monitored|went through|read) (?:all )?(?:my|her|his|the) ` +
+		`(?:checks|controls|controlling|tracks|tracking|monitors|monitoring|goes through|reads|spies on|spying on|` +
+			`controlled|tracked|monitored|went through) (?:all )?(?:my|her|his) ` +
 			`(?:phone|money|messages|location|texts|finances|emails|bank account|accounts|spending|dms|calls|car|whereabouts|every move|social media)`,
+		`{lover} {gap2}(?:checked|checking|read|reading|going through|looked through|looks through|looking through) (?:all )?(?:my|her) ` +
+			`(?:phone|messages|texts|emails|dms|calls|social media)`,
+		`(?:controls|controlling|controlled) (?:all )?the (?:money|finances|bank account|accounts|spending)`,
 		`(?:controls|controlled|decides|decided) (?:who (?:i|she) (?:see|sees|talk to|talks to|can see)|where (?:i|she) (?:go|goes|can go)|what (?:i|she) (?:wear|wears|eat|eats)|everything (?:i|she) do)`,
 		`isolat(?:es|ed|ing) (?:me|her|him)`, `cut (?:me|her) off from (?:my|her|all|everyone)`, `keeps (?:me|her) (?:away|apart) from (?:my|her) (?:friends|family)`,
 		// coercive control: a partner takes the means of leaving
-		`{who} (?:\S+ ){0,6}(?:took|takes|taken|taking|hides|hid|hiding|smashed|smashes|broke|breaks|confiscat\w*|withholds|withheld|` +
-			`destroyed|locked up) (?:away )?(?:all )?(?:my|her) (?:phone|keys|car keys|passport|id|documents|papers|wallet|bank cards?|credit cards?|paycheck|money)`,
+		`(?:{lover}|and|who|then|also|always|even|just) {gap1}(?:took|takes|taken|taking|hides|hid|hiding|smashed|smashes|broke|breaks|confiscat\w*|withholds|withheld|` +
+			`destroyed|locked up) (?:away )?(?:all )?(?:my|her) (?:phone|keys|car keys|passport|id|documents|papers|wallet|bank cards?|credit cards?|paycheck|money)` +
+			`(?:\W*$| away| and| so| from| because| when| whenever| every| again| to (?:stop|keep|check on|read|see who|look through|go through|control))`,
 		`(?:so|and|now) (?:i|she) (?:can'?t|cannot|couldn'?t|can not|could not) (?:leave(?:\W*$| (?:him|her|them|the house|the apartment|home|the relationship|my (?:house|home|room|husband|wife|partner|boyfriend|girlfriend)))|` +
 			`get away|escape|call (?:anyone|for help|the police|my family|her family)|contact (?:anyone|my family|her family)|get out of (?:the house|there|the relationship))`,
 		`(?:i'?m|im|i am|she'?s|she is|i was|she was|we'?re|am|are) (?:not|never) (?:allowed|permitted) to (?:leave(?:\W*$| (?:him|her|them|the house|the apartment|home|the relationship))|go out|` +
 			`see (?:my|her) (?:friends|family)|have (?:friends|my own money|money|a phone)|talk to (?:anyone|other|my|her)|use (?:my|her|the) phone|go anywhere|say no)`,
-		`(?:locks|locked|locking) (?:me|her) (?:in|out|up)`, `(?:held|holds|hold|keeps|kept) (?:me|her) (?:captive|prisoner|hostage)`,
+		`{who} {gap2}(?:locks|locked|locking) (?:me|her) (?:in|out|up)`, `(?:held|holds|hold|keeps|kept) (?:me|her) (?:captive|prisoner|hostage)`,
 		// pressure without the word sex, from a partner: "my bf pressures me constantly"
 		`{lover} {gap2}(?:pressur(?:es|ed|ing)|guilt ?-?trips|guilt ?-?tripped|badgers|badgered) (?:me|her|him) ` +
 			`(?:\S+ )?(?:constantly|all the time|every (?:day|night|time)|nonstop|non stop|relentlessly|so much|a lot|daily|until|\W*$)`,
@@ -110,20 +120,25 @@ var abuseRules = []rule{
 		`woke up {gap4}(?:having sex with|inside|on top of|touching|undressing|fingering) (?:me|her|him)`,
 		`threaten\w* {gap4}if (?:i|she|he|they) (?:don'?t|do not|won'?t|will not|refuse|tell|told|leave|left|report|say no|break up|go to)`,
 		`(?:told|tells|telling|warned) (?:me|her|him) (?:not to|never to|to never|i can'?t|i couldn'?t|i shouldn'?t|she can'?t|she couldn'?t|he can'?t) tell (?:anyone|anybody|my|her|his|no one|nobody)`,
-		`(?:no one|nobody|noone) (?:would|will|'?d) (?:ever )?believe (?:me|her|him|you)`, `our little secret`,
-		`forc(?:e|es|ing) (?:me|her|him|them|us) (?:to|into|down)`,
+		`(?:said|says|told (?:me|her)|tells (?:me|her)|because|cause|cuz|coz|since) (?:that )?(?:no one|nobody|noone) (?:would|will|'?d) (?:ever )?believe (?:me|her|him|you)`,
+		`our little secret`,
+		`forc(?:e|es|ing) (?:me|her|him|them|us) (?:to|into|down)`, `forc(?:es|ed|ing) (?:me|her|him|them|us)(?:\W*$| anyway| again| every| regardless| even)`,
+		`{lover} {gap2}(?:makes|made|pushes|pushed|does it|did it|keeps going|kept going|goes ahead|went ahead|has sex with me|had sex with me|` +
+			`does it to me|did it to me) (?:me |her )?(?:anyway|regardless|all the same)`,
 		`made (?:me|her|him|them) (?:have sex|do (?:it|things|stuff|sexual \w+|that|anal|oral)|perform|give (?:him|her) (?:oral|head|a blowjob)|touch|watch porn|watch (?:him|her|them)|sleep with|suck|go down|undress|strip)`,
 		`{who} {gap3}(?:makes|forces|pressures|pushes|will make|tries to make|tried to make|wants to make) {them} ` +
 			`(?:have sex|do (?:it|things|stuff|sexual \w+|anal|oral|that)|give (?:him|her) (?:oral|head|a blowjob)|watch porn|sleep with|suck|go down|perform)`,
 		// the same told as what the person did not want: "makes her do things in bed she doesn't want"
 		`(?:make|makes|making|made|force|forces|forcing|forced|pressur\w*|push(?:es|ed|ing)?|coerc\w*|guilt\w*|talk(?:s|ed)?) {them} (?:in)?(?:to )?(?:do|try|doing|trying|perform|have|having|go along with) ` +
-			`(?:\S+ ){0,5}(?:i|she|he|they|we) (?:really )?(?:don'?t|doesn'?t|didn'?t|do not|does not|did not|never) (?:want|like|enjoy|agree|consent|feel comfortable)`,
-		`(?:things|stuff|acts) (?:in bed |sexually )?(?:i|she|he|they) (?:(?:really|just) )?(?:don'?t|doesn'?t|didn'?t|do not|does not|did not) (?:want|consent|agree)(?: to)? (?:\S+ )?(?:but|and) (?:he|she|they) (?:makes|made|forces|forced|insists|insisted|does|did)`,
+			`{gap5}(?:(?:i|she|he|they|we) (?:really )?(?:don'?t|doesn'?t|didn'?t|do not|does not|did not|never) (?:want|like|enjoy|agree|consent|feel comfortable)|` +
+			`(?:i'?m|im|i am|she'?s|she is|he'?s|we'?re|i was|she was) not (?:ok|okay|comfortable|into|ready for|cool with))`,
+		`pressur\w* {them} (?:in)?to {gap5}(?:in (?:the )?bed(?:room)?|sexual\w*|sexually)`,
+		`(?:things|stuff|acts) (?:in bed |sexually )?(?:i|she|he|they) (?:(?:really|just) )?(?:don'?t|doesn'?t|didn'?t|do not|does not|did not) (?:want|consent|agree)(?: to)? (?:\S+ )?(?:but|and) (?:he|she|they) (?:makes|made|forces|forced|insists|insisted)`,
 		`(?:didn'?t|did not|don'?t|do not|doesn'?t) want (?:to|it|sex|that|this|him to|her to)(?: \S+){0,6} (?:but|and|yet) (?:he|she|they) ` +
 			`(?:still |just )?(?:did it anyway|did anyway|does it anyway|kept going|forced|made (?:me|her)|went ahead|had sex|didn'?t stop|wouldn'?t stop|continued|pushed|pinned|held (?:me|her) down)`,
 		`(?:held|pinned) (?:me|her|him) down`,
-		`until (?:i|she|he|they) (?:finally |just )?(?:gave|give|gives) in`, `gave in (?:just |only )?(?:so (?:he|she|they)|to make (?:him|her|them) stop|because i was (?:scared|afraid)|out of fear)`,
-		`let (?:him|her|them) (?:do it|do what (?:he|she|they) wanted|have (?:his|her|their) way|finish) (?:so|because|to|just|even though)`,
+		`(?:kept|keeps|keep) (?:asking|begging|pushing|pressuring|nagging|pestering|on at (?:me|her)|on (?:me|her)) {gap4}until (?:i|she) (?:finally |just )?(?:gave|give|gives) in`,
+		`gave in (?:just |only )?(?:so (?:he|she|they)|to make (?:him|her|them) stop|because i was (?:scared|afraid)|out of fear)`,
 		// a no or a stop that was ignored
 		`(?:won'?t|wouldn'?t|doesn'?t|didn'?t|will not|does not|did not|never|refuses to|refused to) (?:take|accept|hear|listen to|respect|care about) ` +
 			`(?:no|my no|her no|a no|my boundaries|her boundaries|(?:me|her) saying no)`,
@@ -135,30 +150,37 @@ var abuseRules = []rule{
 		// freezing and being unable to consent
 		`(?:froze|frozen|freeze|freezing|went limp|couldn'?t move|could not move|couldn'?t speak|shut down|dissociated|was crying|cried|started crying|` +
 			`was asleep|was passed out|said stop|said no|pushed (?:him|her) away|tried to stop|told (?:him|her) to stop|asked (?:him|her) to stop|was in pain|was hurting) ` +
-			`(?:\S+ ){0,5}(?:{lover}|but|and) (?:still |just )?(?:kept going|continued|didn'?t stop|did not stop|wouldn'?t stop|kept on|carried on|went ahead|finished|` +
+			`{gap5}(?:{lover}|but|and) (?:still |just )?(?:kept going|continued|didn'?t stop|did not stop|wouldn'?t stop|kept on|carried on|went ahead|finished|` +
 			`kept touching|kept pushing|kept doing|kept at it|did it anyway)`,
 		`(?:he|she|they) (?:just )?(?:kept going|didn'?t stop|did not stop|wouldn'?t stop|carried on|continued) (?:even though|although|though|while|when|after|despite) (?:i|me|my|she|her)`,
 		`(?:drunk|wasted|(?:was|were|so|too|really) high|intoxicated|passed out|blacked out|out of it|asleep|unconscious|blackout|roofied|drugged|stoned|half asleep) ` +
-			`(?:\S+ ){0,5}(?:couldn'?t|could not|can'?t|cannot|wasn'?t able to|was not able to|was unable to|unable to|too \w+ to|didn'?t|did not) ` +
+			`{gap5}(?:couldn'?t|could not|can'?t|cannot|wasn'?t able to|was not able to|was unable to|unable to|too \w+ to|didn'?t|did not) ` +
 			`(?:say no|consent|stop (?:him|her|them)|fight (?:him|her|them|back)|push (?:him|her|them) away|resist|move|say anything|remember (?:anything|what happened|much|consenting|saying yes))`,
 		`(?:couldn'?t|could not|wasn'?t able to|was not able to|was unable to|didn'?t feel (?:like )?i could|didn'?t feel able to|felt like i couldn'?t|felt i couldn'?t) ` +
 			`(?:say no|refuse (?:him|her|them|sex)|stop (?:him|her|them))(?:\W*$| to (?:him|her|them|sex)| because| and| so| when| while| but| even)`,
 		`(?:can'?t|cannot|can not) (?:ever )?say no to (?:him|her|my (?:partner|husband|wife|bf|gf|boyfriend|girlfriend)|sex)`,
-		`woke up (?:\S+ ){0,4}(?:naked|undressed|with(?:out)? (?:my|no|her) (?:clothes|pants|underwear|panties)) ` +
+		`woke up {gap4}(?:naked|undressed|with(?:out)? (?:my|no|her) (?:clothes|pants|underwear|panties)) ` +
 			`(?:and|with) (?:no memory|(?:i )?(?:don'?t|didn'?t|can'?t|couldn'?t) remember|no idea)`,
-		`woke up (?:\S+ ){0,4}next to (?:a stranger|someone (?:i|she) (?:don'?t|didn'?t) know)`,
-		`(?:blacked out|passed out|was drugged|was roofied) (?:\S+ ){0,6}(?:woke up|and (?:he|she|they) (?:had|was|were|did))`,
+		`woke up {gap4}next to (?:a stranger|someone (?:i|she) (?:don'?t|didn'?t) know)`,
+		`(?:blacked out|passed out|was drugged|was roofied) {gap6}(?:woke up|and (?:he|she|they) (?:had|was|were|did))`,
 		`(?:don'?t|do not|can'?t|cannot|didn'?t) remember (?:consenting|saying yes|agreeing to (?:it|sex|that)|what happened (?:that night|at the party|after (?:i|the|my) drinks?))`,
 		`pressur\w* (?:me |her |him |them )?(?:in)?to (?:have sex|having sex|sex|sleep with|sleeping with|do (?:it|things|stuff|anal|oral|sexual \w+)|send (?:nudes|pics|photos)|sending (?:nudes|pics|photos))`,
 		`pressur\w* (?:me |her |him |them )?for (?:sex|nudes|pics|photos|anal|oral)`,
 		`guilt(?:s|ed|ing|trips?|tripped|tripping)? (?:me |her |him |them )?into (?:sex|having sex|it|sleeping|anal|oral)`,
 		`won'?t take no`, `wouldn'?t take no`, `doesn'?t take no`,
 		`(?:doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|never) (?:stop|listen) when (?:i|she|he|they) (?:say|said|says|tell|told|ask|asked)`,
-		`(?:i|she|he|they) (?:said|say|says|told (?:him|her|them)) (?:no|stop|to stop) (?:but|and|yet) (?:he|she|they|it)`, `kept going after i said`,
+		`(?:i|she|he|they) said no (?:but|and|yet) (?:he|she|they|it)`,
+		`(?:i|she|he|they) (?:said|say|says|told (?:him|her|them)) (?:no|stop|to stop) (?:but|yet) (?:he|she|they|it)`,
+		`(?:i|she|he|they) (?:say|says|said stop|told (?:him|her|them) (?:no|to stop)) and (?:he|she|they) (?:still|kept|did|didn'?t|wouldn'?t|went|continued|just|forced|pushed|made|ignored|laughed|got mad|got angry|pulled|held|pinned|won'?t|doesn'?t)`, `kept going after i said`,
 		`against (?:my|her|his|their) will`,
 		`(?:sex|sexual\w*|touch\w*|kiss\w*|film\w*|record\w*|photo\w*|penetrat\w*|inside me|did it|went further|kept going|finished|came) ` +
 			`{gap4}without (?:my|her|his|their|asking for|any|getting)? ?consent`,
 		`(?:didn'?t|did not|never|couldn'?t|could not|can'?t|cannot|unable to|too drunk to|too high to|wasn'?t able to|was not able to) (?:give |have given |really |ever )?consent(?:ed)?`,
+		`(?:drunk|wasted|blackout|blacked out|passed out|unconscious|asleep|out of it|roofied|drugged|too high) {gap4}(?:and|when|while) (?:he|she|they|someone|a guy|a man|my \w+) ` +
+			`(?:had sex with|slept with|fucked|touched|raped|took advantage|started having sex|was on top|got on top|undressed|fingered|was inside)`,
+		`took advantage of (?:me|her|him|my (?:client|friend|daughter|son))(?: sexually| when| while|\W*$| and| at| after| in)`,
+		`(?:froze|went limp|dissociated) (?:when|while|as) (?:he|she|they) {gap3}` +
+			`(?:touch\w*|undress\w*|kiss\w*|got on top|pulled|grabbed|started|tried|had sex|penetrat\w*|forced|pushed|was on top|was inside)`,
 		`too (?:drunk|wasted|high|out of it|intoxicated|fucked up|messed up|sleepy|scared|afraid|frozen|shocked) to (?:say no|consent|stop (?:him|her|them)|fight (?:back|him|her|them)|resist|move|push (?:him|her|them) away)`,
 		`(?:was|were) (?:asleep|passed out|unconscious|blackout drunk) (?:when|while) (?:he|she|they)`,
 		`unwanted (?:sex|sexual|touch\w*|advances|contact|kiss\w*)`,
@@ -236,8 +258,8 @@ var abuseRules = []rule{
 			`show(?:ed|s)? (?:me|her|him|us) (?:porn|(?:his|her) (?:penis|privates|private parts|dick|thing|genitals|body|breasts|vagina)|(?:dirty|naked|sexual) (?:pictures|videos|photos)|himself|herself)`,
 			`(?:crawl|climb|get|got|came|come)\w* (?:in|into|in to) (?:my|her|his|our) bed`,
 			`(?:came|come|would come|used to come|snuck|sneak|sneaking)\w* into (?:my|her|his|our) (?:room|bedroom) at night`,
-			`(?:in|on) (?:his|her) lap`, `kiss(?:ed|ing)? (?:me|her|him) (?:on the mouth|like)`,
-			`(?:abus|molest|fondl|grop)\w*`, `exposed (?:himself|herself)`, `naked (?:in front|with)`,
+			`kiss(?:ed|ing)? (?:me|her|him) on the mouth`,
+			`(?:abus|molest|fondl|grop)\w*`, `exposed (?:himself|herself)`,
 		}},
 	},
 	{name: "trafficking", any: []string{

@@ -22,9 +22,12 @@ var benignPhrases = []string{
 	// "suicide" as a figure of speech; the real word elsewhere still fires
 	`suicide (?:mission|missions|squad|doors?|sprints?|drills?|runs?)`,
 	// a question about what therapy is like, in the present or future
-	// tense only, so "is it abuse if my therapist forced me" is not masked
+	// tense only, so "is it abuse if my therapist forced me" is not masked.
+	// "they" is how people ask about therapists ("will they pressure me to
+	// try things I'm not ready for?"); a disclosure in the same message
+	// still fires, since only the question's opening is masked.
 	`(?:is|are|can|could|will|would|does|do|should|might|may) (?:(?:the|a|an|my|your|our|sex|couples?) )*` +
-		`(?:therapy|therapists?|sessions?|treatment|counsel(?:l)?ing|counsel(?:l)?ors?) ` +
+		`(?:therapy|therapists?|sessions?|treatment|counsel(?:l)?ing|counsel(?:l)?ors?|they) ` +
 		`(?:(?:be|ever|going to|gonna|try to|judgmental|or|and|ever be) )*` +
 		`(?:coercive|abusive|forceful|pushy|manipulative|force|forcing|pressure|pressuring|make)(?: (?:me|us|you|clients|people|anyone|patients))?(?: (?:in)?to)?`,
 }

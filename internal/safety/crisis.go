@@ -48,9 +48,9 @@ var crisisRules = []rule{
 	{name: "want-to-die", any: []string{
 		`(?:want|wanna|wanted|wanting|wants|wnat|wnt|whant|watn|ready|deserve|deserves|prefer|rather|like|longing|begging|trying) ` +
 			`(?:to |2 )?(?:just |really |fucking |honestly |simply |so bad to |to )?(?:die|dye|be dead|not exist|stop existing|not be alive|` +
-			`disappear (?:forever|for good|permanently|and never)|never wake up|not wake up|sleep forever|go to sleep forever|be gone|` +
+			`(?:disappear|vanish) (?:forever|for good|permanently|and never)|never wake up|not wake up|sleep forever|go to sleep forever|be gone|` +
 			`(?:go to )?sleep and (?:never|not) wake up|fall asleep and (?:never|not) wake up|end it|not be here|stop living)`,
-		`(?:want|wanna|wish i could|wish to|need to) (?:to )?(?:just |really |honestly )?disappear(?:\W*$| from (?:this|the) (?:world|earth|planet)| and never)`,
+		`(?:want|wanna|wish i could|wish to|need to) (?:to )?(?:just |really |honestly )?(?:disappear|vanish)(?:\W*$| from (?:this|the) (?:world|earth|planet)| and never)`,
 		`(?:sleep|asleep) and (?:never|not|don'?t|didn'?t) wake(?: up)?`, `not wake up (?:again|ever|tomorrow)`,
 		`wish (?:i|i'?d|id|she|he|they) (?:was|were|had|could|would|'?d)? ?(?:just )?(?:dead|die|died|never been born|` +
 			`not born|not here|not alive|gone|not wake up|never wake up|disappear|never existed|not exist)`,
@@ -79,8 +79,9 @@ var crisisRules = []rule{
 		`nothing (?:left )?to live for`, `(?:isn'?t|is not|ain'?t|not) worth living`,
 		`(?:lost|losing|have no|no) (?:the |my )?will to live`,
 		`what'?s the point (?:of|in) (?:living|life|going on|being alive|anything|even trying)`, `what'?s the point anymore`,
+		`what'?s (?:even |really |honestly |actually )?the point (?:anymore|any more|of (?:anything|living|life|going on|it all|trying|being here|waking up))`,
 		`(?:tired|sick|exhausted|weary) of (?:living|being alive|life|existing|being here|waking up|being me|it all\W*$|everything\W*$)`,
-		`done with (?:life|living|it all|everything|this life|being alive|existing)`, `done living`,
+		`done (?:with|w|w/) (?:life|living|it all|everything|this life|being alive|existing)`, `done living`,
 		`(?:hate|hating) (?:being alive|existing|waking up every)`,
 		`(?:see|find|there'?s) (?:no|the|any) point (?:in|of) (?:living|life|going on|being alive|anything|waking up)`,
 		`life (?:is|feels) (?:pointless|meaningless|not worth it)`,
@@ -112,6 +113,8 @@ var crisisRules = []rule{
 		`noose`, `goodbye (?:note|letter|message)s? to (?:my|everyone|everybody|the world)`,
 		`(?:my|her|his|their|a|the) (?:goodbye|good ?-?bye|farewell|suicide) (?:notes?|letters?|videos?)`,
 		`(?:my|her|his|their) (?:final|last) (?:notes?|letters?)(?: to| for|\W*$)`,
+		`(?:letters?|notes?|messages?|videos?) {gap4}(?:saying|to say) (?:my )?(?:goodbye|good ?-?bye|bye|farewell)`,
+		`(?:written|wrote|writing|finished|left) my (?:final |last |goodbye )?note(?:\W*$| already| for (?:my|everyone)| to (?:my|everyone))`,
 		`(?:wrote|written|writing|write|left|leave|leaving|drafted|drafting|finished) (?:\S+ )?(?:goodbye|good ?-?bye|farewell|suicide) (?:notes?|letters?|messages?|videos?)`,
 		`(?:saying|said|say) (?:my )?(?:final |last )?goodbyes? to (?:everyone|everybody|my family|the world|my kids|my friends)`,
 		`(?:giving|gave|give) away (?:all )?(?:my|her|his) (?:stuff|things|belongings|possessions|pets?|cat|dog)`,
@@ -127,7 +130,7 @@ var crisisRules = []rule{
 		name: "plan",
 		any: []string{
 			`(?:i|i'?ve|ive|she|she'?s|he|he'?s|they|they'?ve|my (?:client|friend|partner)) (?:have|has|had|made|got|'?ve got|'?ve made|already have|already made|came up with|worked out) ` +
-				`(?:a|my|the|her|his) (?:suicide )?plan(?:\W*$|[.,!;] | now| ready| in place| and (?:i |i'?ve |she |he )?(?:have |has |got |'?ve got )?(?:the|a|my|her|his) (?:means|date|time|pills|rope|gun|meds)| (?:for|to|of) (?:how|when|ending|dying|killing|doing it|it tonight|tonight|the end))`,
+				`(?:a|my|the|her|his) (?:suicide )?plan(?:\W*$|[.,!;] | now| ready| in place| and (?:i |i'?ve |she |he )?(?:have |has |got |'?ve got )?(?:the|a|my|her|his) (?:means|date|time|pills|rope|gun|meds)| (?:for|to|of) (?:how|when|ending|dying|killing|doing it|it tonight|tonight|the end|end (?:it|my life|things|everything)|die|kill|take my|do it|go through with))`,
 			`(?:planning|planned|plan|plans) (?:out )?(?:my|her|his|their|how to|how i'?ll|how i will|when to|when i'?ll) (?:death|suicide|exit from life|end|die|kill|do it)`,
 			`(?:picked|chose|chosen|set|pick) (?:a|the) (?:date|day|time) (?:to|for when|when i) (?:die|end it|do it|kill)`,
 			`(?:have|got|has) the means`,
@@ -137,8 +140,31 @@ var crisisRules = []rule{
 		`kms`,
 		`(?:i|i'?ll|ill|ima|imma|i'?m|im|gonna|going to|wanna|want to|should|might|will|about to|ready to|to|finally|just) (?:just |finally |fucking |gonna )?kys`,
 	}},
+	{
+		// thoughts of not living, said indirectly: "thinking of ending
+		// things", "keep thinking about not waking up". "ending things with
+		// my boyfriend" is a break-up and does not match.
+		name: "ideation",
+		any: []string{
+			`(?:thinking|thought|thoughts|think|considering|consider) (?:of|about) (?:just |maybe |seriously )?ending (?:it|it all|everything|my life|things)(?:\W*$|[.,!;]| tbh| honestly| lately| again| now| soon| tonight| for good| forever| sometimes| a lot)`,
+			`(?:not|never|stop) waking up`, `(?:thinking|thought|thoughts|think|dream|dreaming|wish|wishing|hope|hoping) (?:of|about)? ?(?:just )?(?:not|never) (?:waking up|wake up|being here|being alive|existing)`,
+		},
+	},
+	{
+		// how much of a medicine would kill: a method question, not a
+		// dosage question, whatever it is worded as.
+		name: "lethal-amount",
+		any: []string{
+			`(?:lethal|fatal|deadly) (?:dose|amount|overdose)`,
+			`(?:how many|how much)\b.{0,50}\b(?:would it take|does it take|it takes|to take) to (?:die|not wake up|never wake up|kill|end it|go to sleep forever|sleep forever|stop (?:my|her|his) heart)`,
+			`(?:how many|how much)\b.{0,50}\b(?:would|will|could|to) (?:kill|be lethal|be fatal)`,
+			`(?:pills|meds|tablets|medications?) (?:\S+ )?(?:saved|stockpiled|hoarded|stashed|collected|stored)(?: up)?`,
+			`(?:going to|gonna|will|plans? to|planning to|about to) (?:take|swallow|down) (?:them|it|the pills|the meds|the tablets|all (?:of )?(?:them|the pills|my pills|the meds)) all`,
+			`(?:take|swallow|down) (?:them|the pills|the meds|the tablets) all (?:tonight|today|at once|now)`,
+		},
+	},
 	{name: "overdose", any: []string{
-		`overdos\w*`, `over dos\w*`, `od(?:'?ing|'?ed|'?d|'?s)? on`,
+		`overdos\w*`, `over dos\w*`, `od(?:'?ing|'?ed|'?d|'?s)? on`, `(?:i|she|he|they|just|almost|nearly) od'?(?:d|ed)`, `od'?(?:d|ed)(?:\W*$| last| yesterday| again| tonight| today)`,
 		`(?:take|taking|took|swallow|swallowing|swallowed|down|downing|downed) (?:all|every|a bunch|a handful|handfuls|the whole (?:bottle|pack|box|packet)|too many|loads|lots) ` +
 			`(?:of )?(?:my |the |these |those |her |his )?(?:pills|meds|medications?|tablets|sleeping pills|painkillers|pain killers|antidepressants|benzos|xanax|tylenol|paracetamol|ibuprofen|insulin)`,
 		`(?:took|take|taking|taken|swallow|swallowing|swallowed|down|downing|downed) (?:like |about |around |maybe |over |almost )?(?:[1-9]\d+|twenty|thirty|forty|fifty|a hundred|a dozen|dozens of|a (?:whole )?bottle of|the whole bottle of|a box of|a pack of|a packet of|an entire (?:bottle|box|pack) of) ` +

@@ -27,16 +27,19 @@ const (
 	// askBot is where an order to the bot may start: the start of the
 	// message, after toBot, or after a word and a comma ("hey bot,
 	// describe …"). "will the therapist give me orders?" has none of them.
-	askBot = `(?:^|` + toBot + ` |(?:now|just|ok|okay|so|then|and|come on|go on) |\w+[,.!:;] )`
+	askBot = `(?:^|` + toBot + ` |(?:now|just|ok|okay|come on|go on) |\w+[,.!:;] )`
 	// kink is who the bot may be asked to play.
 	kink = `(?:dominatrix|domme|dom|dominant|mistress|master|sub|submissive|slave|daddy|mommy|stripper|hooker|escort|prostitute|` +
 		`cam ?girl|sex worker|sex \w+|nympho\w*|succubus|incubus|slut|whore|porn ?star|sugar (?:daddy|mommy|baby)|` +
 		`(?:naughty|sexy|slutty|dirty|kinky|strict|horny) (?:nurse|teacher|maid|secretary|schoolgirl|nun|cop|doctor|student|` +
 		`stepmom|stepsister|step mom|step sister|neighbou?r|boss|librarian|girl|boy|woman|man))`
 	// act is a sex act described for arousal or instruction.
+	// "have sex" only as "how to have sex": "explain in detail why he doesn't
+	// want to have sex" is a question.
 	act = `(?:oral|oral sex|blow ?jobs?|bj|(?:give|giving|gives) (?:\S+ )?head|hand ?jobs?|fingering|finger (?:her|him)|anal|anal sex|69|` +
-		`cunnilingus|fellatio|deep ?throat\w*|eat(?:ing)? (?:her|him|pussy|ass|out)|going down|go down on|rimming|have sex|having sex|` +
-		`sex positions?|fuck\w*|make (?:her|him|me|a (?:girl|guy|woman|man)) (?:cum|come|orgasm|squirt)|get (?:her|him) off)`
+		`cunnilingus|fellatio|deep ?throat\w*|eat(?:ing)? (?:her|him|pussy|ass|out)|going down|go down on|rimming|having sex|` +
+		`how (?:to|do i|do you|you'?d|you would) (?:\S+ )?(?:have sex|fuck|make love)|fuck (?:her|him|me|you)|` +
+		`sex positions?|make (?:her|him|me|a (?:girl|guy|woman|man)) (?:cum|come|orgasm|squirt)|get (?:her|him) off)`
 )
 
 // declineRules find requests for sexual content: stories, sexting, nudes,
@@ -59,8 +62,13 @@ var declineRules = []rule{
 		`nudes`, `(?:dick|tit|boob|ass|nude|naked) pics?`, `sex chat`, `cyber ?sex`, `phone sex`,
 		`(?:show|send|give|find|link|share|recommend|get) (?:me |us )?(?:some |a |good |free )?(?:porn\w*|erotica|smut|hentai|xxx)`,
 		// pictures of the bot: "send pics", "show me your body"
-		`(?:send|show|give|post|drop|dm) (?:me |us )?(?:your |ur |some |a |more |sexy |hot |cute |naughty |spicy )*(?:pics?|pictures?|photos?|selfies?|pix|snaps|vids?)` +
+		// pictures of the bot: "send pics", "send me a pic", "show me your body";
+		// not "should I send pics?"
+		`(?:send|show|give|post|drop|dm) (?:me|us) (?:your |ur |some |a |more |sexy |hot |cute |naughty |spicy )*(?:pics?|pictures?|photos?|selfies?|pix|snaps|vids?)` +
 			`(?: of (?:you|yourself|your \w+|ur \w+)|\W*$| pls| please| plz| now| babe| baby| bby| daddy| ;\))`,
+		askBot + `(?:send|show|drop|dm|post) (?:some |a |more |sexy |hot |cute |naughty |spicy )*(?:pics?|pictures?|photos?|selfies?|pix|snaps|vids?)` +
+			`(?: of (?:you|yourself|your \w+|ur \w+)|\W*$| pls| please| plz| now| babe| baby| bby| daddy| ;\))`,
+		`(?:send|show|give|post|drop|dm) (?:me |us )?(?:your|ur) (?:\S+ )?(?:pics?|pictures?|photos?|selfies?|pix|snaps|vids?)`,
 		`(?:show|send) (?:me |us )?(?:your|ur) (?:body|bod|feet|ass|butt|tits|boobs|breasts|chest|abs|naked \w+|pussy|dick|cock)`,
 		`(?:feet|foot) pics?`, `(?:see|seeing) you naked`,
 	}},
@@ -71,10 +79,11 @@ var declineRules = []rule{
 		`what are you wearing`, `are you (?:horny|naked|wet|hard|turned on)`,
 		toBot + ` (?:make|get|put) me (?:horny|wet|hard|cum|come|orgasm|off|aroused|turned on|moan|scream|squirt|beg|drip|throb|in the mood)`, toBot + ` turn me on`, `arouse me`,
 		`^(?:make|get|put) me (?:horny|wet|hard|cum|come|orgasm|off|aroused|turned on|moan|scream|squirt|beg|drip|throb|in the mood)`, `^turn me on`,
-		`(?:moan|groan|whimper|pant|squirm|strip|undress|cum|get naked|touch yourself|play with yourself|beg|scream) for me`, `moan (?:my name|louder)`,
-		askBot + `(?:say|whisper|write|text|tell me|send me|give me|type|send) (?:\S+ ){0,3}(?:to|that will|that'?ll|that would|to help|that) (?:\S+ )?` +
+		`moan for me`, `moan (?:my name|louder)`,
+		askBot + `(?:groan|whimper|pant|squirm|strip|undress|cum|come|get naked|touch yourself|play with yourself|beg|scream) for me`,
+		askBot + `(?:say|whisper|write|text|tell me|send me|give me|type|send) {gap3}(?:to|that will|that'?ll|that would|to help|that) (?:\S+ )?` +
 			`(?:get|put|make|turn|gets|puts|makes|turns) me (?:in the mood|horny|hot|wet|hard|going|excited|aroused|turned on|on|off|moan|cum|come)`,
-		`whisper (?:\S+ ){0,3}(?:in my ear|sweet nothings|dirty|sexy|naughty)`,
+		askBot + `whisper {gap3}(?:in my ear|sweet nothings|dirty|sexy|naughty)`,
 		askBot + `(?:dominate|degrade|humiliate|punish|own|use|breed|choke|slap|whip|edge|tease|seduce|tie up|flirt with) me`, askBot + `tie me (?:up|down)`,
 		askBot + `call me (?:a |your )?(?:slut|whore|good girl|good boy|princess|daddy|mommy|kitten|pet|baby|babe|bitch|toy)`,
 		askBot + `(?:give|bark|issue) me (?:your |some |sexy |dirty |naughty |strict |more )?(?:orders|commands)`, askBot + `order me (?:around|to)`,
@@ -90,10 +99,14 @@ var declineRules = []rule{
 			`(?:do (?:a |some )?|try (?:a |some )?)?(?:sexy |dirty |naughty |erotic )?role ?-?play`,
 		`role ?-?play (?:with me|as (?:my|your)|a (?:sex|sexy|dirty|naughty) \w+)`, `rp with me`, `erp`,
 		`pretend (?:to be|you'?re|you are|that you'?re|that you are) (?:my|a) (?:girlfriend|boyfriend|lover|wife|husband|mistress|master|dom|sub|daddy|mommy|partner|slave|sex \w+|hooker|stripper)`,
-		`(?:pretend|imagine) (?:to be|you'?re|you are|that you'?re|that you are|you were) (?:my |a |an |the |your )?(?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
-		`(?:act|play|talk|speak|behave) (?:like you'?re|like you are|as if you'?re|as if you were|like|as) (?:my |a |an |the |your )?(?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
-		`role ?-?play (?:as |like )?(?:a |an |my |your )?(?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
-		askBot + `be (?:a|an|my) (?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
+		// a part for the bot to play needs the bot as addressee: "pretend you're
+		// a dominatrix", "roleplay as a dom" at the start; not "I like to play
+		// as a sub with my partner" or "my gf wants to be a dom for me"
+		`(?:pretend|imagine) (?:you'?re|you are|that you'?re|that you are|you were) (?:my |a |an |the |your )?(?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
+		askBot + `(?:pretend|imagine) to be (?:my |a |an |the |your )?(?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
+		askBot + `(?:act|play|talk|speak|behave) (?:like you'?re|like you are|as if you'?re|as if you were|like|as) (?:my |a |an |the |your )?(?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
+		askBot + `role ?-?play (?:as |like )?(?:a |an |my |your )?(?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
+		askBot + `(?:be|play|become|act as) (?:a|an|my|the) (?:sexy |naughty |dirty |strict |kinky |hot |horny |slutty )?` + kink,
 		`be my (?:girlfriend|boyfriend|lover|mistress|master|dom|domme|sub|daddy|mommy|slave|sex \w+|sugar \w+|wife|husband|waifu|dominatrix|gf|bf|bae|baby|babe)`,
 	}},
 	{name: "describe-sex", any: []string{
@@ -109,17 +122,17 @@ var declineRules = []rule{
 		`(?:^|` + toBot + ` )(?:fulfill|fulfil|act out|play out|live out|satisfy) (?:my|a|your|our) (?:\S+ )?(?:fantas(?:y|ies)|kinks?|fetish\w*)`,
 		// sex described in graphic detail: "describe sex in graphic detail"
 		askBot + `(?:describe|narrate|explain|detail|depict|write|write out|write about|tell me|tell me about|talk about|talk to me about|walk me through|go through) ` +
-			`(?:\S+ ){0,5}(?:in (?:graphic|vivid|explicit|juicy|dirty|lurid|steamy|nsfw|x ?-?rated|erotic|filthy|naughty|sexy|raunchy|intimate|gory|pornographic) (?:\S+ )?detail|` +
+			`{gap5}(?:in (?:graphic|vivid|explicit|juicy|dirty|lurid|steamy|nsfw|x ?-?rated|erotic|filthy|naughty|sexy|raunchy|intimate|gory|pornographic) (?:\S+ )?detail|` +
 			`graphically|explicitly|vividly|in explicit terms|pornographically|in a (?:sexy|dirty|naughty|erotic) way|sexily|erotically)`,
 		`(?:graphic|explicit|vivid|steamy|erotic|dirty|nsfw) (?:description|account|depiction|details?|play ?-?by ?-?play) of (?:sex|having sex|oral|anal|a blowjob|an orgasm|intercourse|fucking|two people|us|you)`,
 		// sex acts step by step: "describe step by step exactly how to give the best oral"
-		`(?:describe|explain|tell me|walk me through|show me|write|give me|teach me|list|go through|detail) (?:\S+ ){0,4}` +
-			`(?:step ?-?by ?-?step|exactly|in detail|in (?:great|full|more|complete) detail|precisely|in depth) (?:\S+ ){0,5}` + act,
-		`(?:describe|explain|tell me|walk me through|show me|write|teach me|go through|detail) (?:\S+ ){0,3}` + act +
-			` (?:\S+ ){0,3}(?:step ?-?by ?-?step|in (?:\S+ )?detail|exactly|precisely|in depth)`,
-		`step ?-?by ?-?step (?:\S+ ){0,5}` + act,
+		`(?:describe|explain|tell me|walk me through|show me|write|give me|teach me|list|go through|detail) {gap4}` +
+			`(?:step ?-?by ?-?step|exactly|in detail|in (?:great|full|more|complete) detail|precisely|in depth) {gap5}` + act,
+		`(?:describe|explain|tell me|walk me through|show me|write|teach me|go through|detail) {gap3}` + act +
+			` {gap3}(?:step ?-?by ?-?step|in (?:\S+ )?detail|exactly|precisely|in depth)`,
+		`step ?-?by ?-?step {gap5}` + act,
 		// "what's the kinkiest thing you can write for me"
 		`(?:kinkiest|dirtiest|sexiest|naughtiest|filthiest|steamiest|raunchiest|nastiest|horniest|lewdest|freakiest|spiciest|juiciest|` +
-			`most (?:explicit|erotic|sexual|graphic|pornographic|x ?-?rated)) (?:\S+ ){0,3}(?:you can|you could|you'?ve|you have|you'?d|you would|u can|for me|you know|you got|you'?re able)`,
+			`most (?:explicit|erotic|sexual|graphic|pornographic|x ?-?rated)) {gap3}(?:you can|you could|you'?ve|you have|you'?d|you would|u can|for me|you know|you got|you'?re able)`,
 	}},
 }

@@ -19,6 +19,13 @@ var fuzzSeeds = []string{
 	"write me something sexy", "make me horny", "Where can I find a sex therapist?",
 	"Is sex therapy judgmental or coercive?", "the clinic is 5 kms away", "I'd cut myself some slack",
 	"hi, who are you?", "quick question: is it confidential?", "\xff\xfe", "<@U123> hi",
+	// second pass: anchored orders (^ and "word, "), placeholders with gaps,
+	// and-rules, and the masks
+	"describe sex in graphic detail", "hey bot, moan for me", "Pretend you're a dominatrix and give me orders",
+	"my ex keeps sending my nudes around and threatens me if I tell anyone", "i have a plan",
+	"My uncle did things to me when I was small", "6 weeks postpartum and sex feels like tearing",
+	"know any good sex therapists who see couples? im in Toronto", "that presentation was a total suicide mission lol",
+	"my bf pressures me constantly and took my phone so i can't leave", "will they pressure me to try things im not ready for",
 }
 
 // FuzzTriage checks that Triage never panics, gives the same answer twice,

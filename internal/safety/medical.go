@@ -51,9 +51,9 @@ var medicalRules = []rule{
 			`{gap2}(?:hurts|hurt (?:me|so|a lot|badly|like hell)|is painful|are painful|was painful|painful|burns|stings|aches)`,
 		`(?:severe|sharp|stabbing|shooting|burning|chronic|constant|intense|terrible|excruciating|unbearable|pelvic|genital|vaginal|testicular|vulvar|penile|rectal|abdominal|nerve) (?:\S+ )?(?:pain|ache|cramps?)`,
 		`(?:i'?m|im|i am) in (?:so much |a lot of )?pain`, `(?:have|having|had|feel|felt|experiencing|experience|get|getting) (?:\S+ )?pain`,
-		`(?:feels?|felt|feeling|is|like) (?:\S+ )?(?:like )?(?:it'?s |i'?m |something'?s )?(?:tearing|ripping|being torn|being ripped|burning|on fire|knives|broken glass|glass|sandpaper|razors?|razor blades|needles|stabbing)` +
+		`(?:feels?|felt|feeling) (?:\S+ )?like (?:it'?s |i'?m |something'?s )?(?:tearing|ripping|being torn|being ripped|burning|knives|broken glass|glass|sandpaper|razors?|razor blades|needles|stabbing)` +
 			` {gap4}(?:` + sexAct + `|` + bodyPart + `|inside)`,
-		`(?:` + sexAct + `|` + bodyPart + `) {gap3}(?:feels?|felt|is) (?:\S+ )?like (?:it'?s |i'?m )?(?:tearing|ripping|being torn|burning|on fire|knives|glass|sandpaper|razors?|needles|stabbing)`,
+		`(?:` + sexAct + `|` + bodyPart + `) {gap3}(?:feels?|felt|is) (?:\S+ )?like (?:it'?s |i'?m )?(?:tearing|ripping|being torn|burning|knives|glass|sandpaper|razors?|needles|stabbing)`,
 		`(?:burns|hurts|stings) to (?:pee|urinate|sit|wipe)`,
 		`(?:itchy|itching|burning|stinging|sore|raw|swollen|irritated|inflamed|numb|bruised) {gap2}` + bodyPart,
 		`dyspareunia`, `vulvodynia`, `vestibulodynia`, `painful (?:sex|intercourse|erection\w*|ejaculat\w*|orgasm\w*|urination|periods?|penetration)`,
@@ -110,13 +110,14 @@ var medicalRules = []rule{
 		name: "postpartum-menopause",
 		any: []string{
 			`post ?-?partum`, `post ?-?natal`, `pp`, `episiotomy`, `c ?-?section`, `(?:gave|giving) birth`, `childbirth`, `(?:my|the) (?:delivery|birth|labou?r)`,
-			`(?:since|after) (?:having )?(?:the|my|our|a) (?:baby|son|daughter|twins|kid)`, `(?:weeks|months) (?:after|since) (?:birth|delivery|the baby)`, `breast ?-?feeding`, `nursing`,
+			`(?:since|after) (?:having )?(?:the|my|our|a) (?:baby|son|daughter|twins|kid)`, `(?:after|since|from) (?:birth|delivery|labou?r)`, `(?:weeks|months) (?:after|since) (?:birth|delivery|the baby)`, `breast ?-?feeding`, `nursing`,
 			`(?:peri|post) ?-?menopaus\w*`, `menopaus\w*`, `perimenopaus\w*`, `(?:my )?periods? (?:stopped|ending|ended|are irregular|became irregular)`,
 		},
 		and: [][]string{{
-			`pain`, `pains`, `painful`, `hurts`, `hurting`, `it hurt`, `sore\w*`, `tearing`, `torn`, `(?:a|my|the|\w+ degree|perineal|vaginal) tear`, `ripping`, `ripped`,
+			`pain`, `pains`, `painful`, `hurts`, `hurting`, `it hurt`, `sore\w*`, `tearing`, `torn (?:stitches|perineum|skin|muscles?)`, `(?:a|my|the|\w+ degree|perineal|vaginal) tear`, `ripping`, `ripped`,
 			`stitch\w*`, `scars?`, `scarring`, `scar tissue`, `bleed\w*`, `blood\w*`, `spotting`, `dryness`,
-			`dry (?:down there|vagina|during|when|inside|all the time)`, `(?:so|very|really|too|always|super|is|am|feels?|get|gets|getting|i'?m|im) dry`,
+			`dry (?:down there|vagina|during|when|inside|all the time)`,
+			`(?:i'?m|im|i am|i get|i feel|she'?s|she gets|she is|always|get|gets|getting|feel|feels|vagina is|vulva is) (?:so |very |really |too |super |always )?dry`,
 			`burns`, `burning`, `itch\w*`, `sting\w*`, `hot (?:flash|flush)\w*`, `night sweats`, `sweat\w*`, `leak\w*`, `incontinen\w*`, `numb\w*`, `loose`,
 			`(?:not|haven'?t|hasn'?t|never|didn'?t|isn'?t|fully|properly) (?:\S+ )?healed`, `atrophy`, `thinning`, `thin (?:skin|walls|tissue)`, `symptoms?`, `discomfort`,
 		}},
@@ -133,5 +134,6 @@ var medicalRules = []rule{
 		`(?:is|is this|is it|could it be|could this be) (?:an? )?(?:emergency|medical emergency)`,
 		`injur(?:y|ed|ies)`, `(?:broke|broken|fractured?) (?:my |his )?penis`, `penile fracture`,
 		`(?:tore|torn|tear|ripped) (?:my |her |his )?(?:frenulum|foreskin|vagina|skin down there)`,
+		`(?:tearing|tore|torn|ripping|splitting|fissures?) (?:during|after|when|while|from) {gap3}(?:` + sexAct + `|` + bodyPart + `)`,
 	}},
 }

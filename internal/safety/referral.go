@@ -20,6 +20,13 @@ const (
 //
 // Judgment call: questions about price, insurance and booking fire, since
 // the clinic's pages do not answer them and the referral resources do.
+//
+// Asking who to see ("who should I see?", "can you refer me?", "do I need a
+// referral?") fires, and so does a place said next to a wish for a
+// therapist ("know any good sex therapists who see couples? im in
+// Toronto"). A place alone does not ("I'm in Sydney, do you have online
+// sessions?"), and "I'm in a relationship" is no place, which is why the
+// location rule also needs a word like "any", "know" or "recommend".
 var referralRules = []rule{
 	{name: "find-therapist", any: []string{
 		// one alternative per group of verbs keeps each regexp small enough
@@ -36,6 +43,9 @@ var referralRules = []rule{
 		`(?:sex therapists?|therapists?|counsel(?:l)?ors?|sexologists?|clinic|clinics|practice|practitioners?|someone|somebody|anyone|professionals?) ` +
 			`{gap2}(?:near me|nearby|in my area|near my|close to me|around me|in my city|in my town|local to me)`,
 		`(?:is there|are there|do you know) (?:a |any )?(?:good )?` + therapistWord + ` (?:in|near|around)`,
+		`do you know (?:a|an|any|of a|of an|of any|some) ` + therapistAdj + therapistWord,
+		`(?:any|some) (?:good |great |decent |recommended |reliable )?` + therapistAdj + therapistWord +
+			` (?:in|near|around|close to|you (?:know|recommend|can recommend|would recommend|suggest|could recommend))`,
 		`(?:know|recommend|suggest) (?:anyone|someone|somebody|any one) (?:who|that) (?:can|could|might|does|specializ\w*|works|deals|sees)`,
 	}},
 	{

@@ -15,7 +15,7 @@ import (
 //
 //   - a space between words matches one space or none, so "kill myself" also
 //     finds "killmyself";
-//   - {gap1} … {gap4} match up to that many whole words ("pain {gap3}sex"
+//   - {gap1} … {gap6} match up to that many whole words ("pain {gap3}sex"
 //     finds "pain when we have sex");
 //   - {self}, {who}, {them}, {lover} and {partner} stand for the word lists in
 //     placeholders;
@@ -67,6 +67,8 @@ var placeholders = strings.NewReplacer(
 	"{gap2}", `(?:\S+ ){0,2}`,
 	"{gap3}", `(?:\S+ ){0,3}`,
 	"{gap4}", `(?:\S+ ){0,4}`,
+	"{gap5}", `(?:\S+ ){0,5}`,
+	"{gap6}", `(?:\S+ ){0,6}`,
 	// reflexive pronouns, also split ("my self") and misspelt ("myslef")
 	"{self}", `(?:(?:my|her|him|his|them|their|your|our|one|it) ?(?:self|selves|slef|sef)|themself|meself)`,
 	// people who hurt someone: partners, family, people in authority
