@@ -92,7 +92,6 @@ var referralRules = []rule{
 	}},
 	{name: "book-or-pay", any: []string{
 		`(?:book|make|schedule|get|set up|cancel|reschedule|arrange) (?:an? |my |the |our )?(?:appointment|session|consult\w*|intake|visit)`,
-		`appointments?`,
 		`how much (?:does|do|is|are|would|will|for|to) {gap4}(?:cost|charge|session|sessions|therapy|therapist|appointment|visit)`,
 		`(?:cost|costs|price|prices|pricing|fees?|rates?|charges?) {gap3}(?:session|sessions|therapy|therapist|therapists|appointment|visit|consult\w*)`,
 		`(?:session|sessions|therapy|therapist|appointment) {gap3}(?:cost|costs|price|fee|fees|rate|rates|charge|charges)`,
