@@ -90,7 +90,13 @@ type Passage struct {
 	terms   map[string]struct{} // analyzed terms of text, heading and asks
 	asks    [][]askTerm         // analyzed terms of each phrasing (and the heading)
 	askW    []float64           // each phrasing's total term weight
-	askOf   map[string][]int32  // term → the phrasings that have it
+	askOf   map[string][]askRef // term → the phrasings that have it
+}
+
+// askRef is one phrasing that has a term, and the term's weight there.
+type askRef struct {
+	ask    int32
+	weight float64
 }
 
 // askTerm is one analyzed term of a phrasing, with its weight (rank.go).
@@ -249,12 +255,12 @@ func (ix *Index) load(f *knowledge.File) error {
 	for i := range ix.passages { // weights need every passage's terms
 		p := &ix.passages[i]
 		p.askW = make([]float64, len(p.asks))
-		p.askOf = map[string][]int32{}
+		p.askOf = map[string][]askRef{}
 		for a, ask := range p.asks {
 			for j := range ask {
 				ask[j].weight = ix.weight(ask[j].term)
 				p.askW[a] += ask[j].weight
-				p.askOf[ask[j].term] = append(p.askOf[ask[j].term], int32(a))
+				p.askOf[ask[j].term] = append(p.askOf[ask[j].term], askRef{int32(a), ask[j].weight})
 			}
 		}
 	}

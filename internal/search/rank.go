@@ -27,6 +27,9 @@ type question struct {
 	match map[string]uint64
 	// phrases match a question term only where all their words are.
 	phrases []phrasePattern
+	// scratch space for phrasing, reused from passage to passage
+	masks    []uint64
+	askMatch []float64
 }
 
 type phrasePattern struct {
@@ -170,75 +173,66 @@ func (ix *Index) coverage(q *question, p *Passage) float64 {
 // phrasing lacks. "what is sex therapy" matches the phrasing "what is sex
 // therapy" fully and "what is sex therapy not" a little less.
 func (ix *Index) phrasing(q *question, p *Passage) float64 {
-	if q.phrases != nil {
-		return ix.phrasingScan(q, p)
-	}
 	// Only phrasings sharing a term with the question can score: find them
-	// through the passage's term → phrasings map.
-	type acc struct {
-		mask     uint64  // question terms the phrasing has
-		askMatch float64 // weight of the phrasing's terms the question has
-	}
-	found := make(map[int32]*acc, 16)
+	// through the passage's term → phrasings map, accumulating per phrasing
+	// the question terms it has and the weight of its terms the question has.
+	n := len(p.asks)
+	q.masks = grow(q.masks, n)
+	q.askMatch = growF(q.askMatch, n)
+	masks, askMatch := q.masks[:n], q.askMatch[:n]
 	for t, bit := range q.match {
-		for _, a := range p.askOf[t] {
-			x := found[a]
-			if x == nil {
-				x = &acc{}
-				found[a] = x
+		for _, r := range p.askOf[t] {
+			masks[r.ask] |= bit
+			askMatch[r.ask] += r.weight
+		}
+	}
+	// a multi-word synonym counts in a phrasing that has all its words
+	for _, ph := range q.phrases {
+		for _, r := range p.askOf[ph.tokens[0]] {
+			if hasAll(p.asks[r.ask], ph.tokens[1:]) {
+				masks[r.ask] |= ph.bit
 			}
-			x.mask |= bit
-			x.askMatch += ix.weightOfTerm(p, a, t)
 		}
 	}
 	best := 0.0
-	for a, x := range found {
-		union := q.total + p.askW[a] - x.askMatch
-		if union > 0 {
-			best = math.Max(best, q.weightOf(x.mask)/union)
-		}
-	}
-	return best
-}
-
-// weightOfTerm is the weight term t has in phrasing a of p.
-func (ix *Index) weightOfTerm(p *Passage, a int32, t string) float64 {
-	for _, at := range p.asks[a] {
-		if at.term == t {
-			return at.weight
-		}
-	}
-	return 0
-}
-
-// phrasingScan is phrasing for questions with multi-word synonyms, whose
-// phrases count only where all their words are: every phrasing is checked.
-func (ix *Index) phrasingScan(q *question, p *Passage) float64 {
-	best := 0.0
-	for _, ask := range p.asks {
-		var mask uint64
-		var extra float64
-		for _, a := range ask {
-			if bit, ok := q.match[a.term]; ok {
-				mask |= bit
-			} else {
-				extra += a.weight
-			}
-		}
-		mask |= q.phraseMask(func(t string) bool {
-			for _, a := range ask {
-				if a.term == t {
-					return true
-				}
-			}
-			return false
-		})
-		if mask == 0 {
+	for a := range n {
+		if masks[a] == 0 {
 			continue
 		}
-		if union := q.total + extra; union > 0 {
-			best = math.Max(best, q.weightOf(mask)/union)
+		if union := q.total + p.askW[a] - askMatch[a]; union > 0 {
+			best = math.Max(best, q.weightOf(masks[a])/union)
 		}
+		masks[a], askMatch[a] = 0, 0 // ready for the next passage
 	}
 	return best
+}
+
+func grow(s []uint64, n int) []uint64 {
+	if cap(s) < n {
+		return make([]uint64, n)
+	}
+	return s
+}
+
+func growF(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s
+}
+
+func hasAll(ask []askTerm, terms []string) bool {
+	for _, t := range terms {
+		found := false
+		for _, a := range ask {
+			if a.term == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
