@@ -404,7 +404,7 @@ func TestCommandWithoutBotToken(t *testing.T) {
 	go func() { done <- b.Run(ctx) }()
 	defer func() { cancel(); <-done }()
 
-	form := "command=%2Ffaq&text=what+is+sex+therapy&user_id=U1&channel_id=C1&response_url=https%3A%2F%2Fhooks.slack.com%2Fx"
+	form := "command=%2Ffaq&text=what+is+sex+therapy&user_id=U1&channel_id=C1&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fhooks%2Fx"
 	ts := time.Now().Unix()
 	req := httptest.NewRequest("POST", "/slack/commands", strings.NewReader(form))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")

@@ -113,50 +113,27 @@ func TestServeLogsNoText(t *testing.T) {
 	if code, _ := postJSON(t, s.url+"/v1/ask", `{"question":"`+private+`"}`); code != 200 {
 		t.Errorf("/v1/ask %d", code)
 	}
-	// Slack slash command
-	form := url.Values{"command": {"/faq"}, "text": {private}, "user_id": {"U2CERLKJA"}, "user_name": {"roadrunner"},
-		"channel_id": {"C1"}, "team_id": {"T1"}, "response_url": {api.GetAPIURL() + "hooks/x"}, "trigger_id": {"1.2.3"}}.Encode()
+	// Slack slash command, as a user named roadrunner
 	ts := time.Now().Unix()
-	req, _ := http.NewRequest("POST", s.url+"/slack/commands", strings.NewReader(form))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
-	req.Header.Set("X-Slack-Signature", slackSign(secret, ts, form))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), "ephemeral") {
-		t.Errorf("/slack/commands %d %s", resp.StatusCode, body)
+	if code, body := slackCommand(t, s.url, secret, ts, private); code != 200 || !strings.Contains(body, "ephemeral") {
+		t.Errorf("/slack/commands %d %s", code, body)
 	}
 	// Slack app_mention event
 	ev := `{"token":"x","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"Ev1","event_time":1,` +
 		`"event":{"type":"app_mention","user":"U2CERLKJA","text":"<@UBOT> ` + private + `","ts":"1.000100","channel":"C1","event_ts":"1.000100"}}`
-	req, _ = http.NewRequest("POST", s.url+"/slack/events", strings.NewReader(ev))
+	req, _ := http.NewRequest("POST", s.url+"/slack/events", strings.NewReader(ev))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
 	req.Header.Set("X-Slack-Signature", slackSign(secret, ts, ev))
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
 		t.Errorf("/slack/events: %v %v", err, resp)
 	}
-	// Discord /ask interaction
+	// Discord /ask interaction, from a member named Bartholomew
 	ix := `{"type":2,"id":"1","application_id":"2","token":"tok","version":1,"channel_id":"3","guild_id":"4",` +
 		`"member":{"user":{"id":"5","username":"Bartholomew","global_name":"Bartholomew"},"permissions":"0","roles":[]},` +
 		`"data":{"id":"6","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"` + private + `"}]}}`
-	dts := strconv.FormatInt(time.Now().Unix(), 10)
-	req, _ = http.NewRequest("POST", s.url+"/discord/interactions", strings.NewReader(ix))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Signature-Timestamp", dts)
-	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(dts+ix))))
-	resp, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), `"flags":64`) {
-		t.Errorf("/discord/interactions %d %s", resp.StatusCode, body)
+	if code, body := discordPost(t, s.url, priv, ix, false); code != 200 || !strings.Contains(body, `"flags":64`) {
+		t.Errorf("/discord/interactions %d %s", code, body)
 	}
 	time.Sleep(300 * time.Millisecond) // let the mention's reply be posted and logged
 	if err := s.stop(); err != nil {
@@ -290,8 +267,8 @@ func TestGracefulShutdown(t *testing.T) {
 
 func slackCommand(t *testing.T, base, secret string, ts int64, text string) (int, string) {
 	t.Helper()
-	form := url.Values{"command": {"/faq"}, "text": {text}, "user_id": {"U1"}, "channel_id": {"C1"},
-		"response_url": {"https://hooks.slack.com/commands/T1/1/x"}}.Encode()
+	form := url.Values{"command": {"/faq"}, "text": {text}, "user_id": {"U2CERLKJA"}, "user_name": {"roadrunner"},
+		"channel_id": {"C1"}, "team_id": {"T1"}, "response_url": {"http://127.0.0.1:9/hooks/x"}, "trigger_id": {"1.2.3"}}.Encode()
 	req, _ := http.NewRequest("POST", base+"/slack/commands", strings.NewReader(form))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
