@@ -29,6 +29,8 @@ var logisticsPatterns = []*regexp.Regexp{
 	// place and format
 	regexp.MustCompile(`\b(parking|park my car|directions to|address of|where is (the|your) (clinic|office)|where are you located|located)\b`),
 	regexp.MustCompile(`\bwhere (can|do|should|could) (i|we) park\b`),
+	regexp.MustCompile(`\b(are you|is the clinic|is the office|are they) open\b|\bopen (on|at|during|until|till|late|early|today|tomorrow)\b`),
+	regexp.MustCompile(`\b(weekends?|saturdays?|sundays?|evenings?|weekdays?)\b.{0,20}\b(open|appointments?|sessions?|available|hours)\b`),
 	regexp.MustCompile(`\b(telehealth|telemedicine|teletherapy)\b`),
 	regexp.MustCompile(`\b(online|virtual|video|zoom|remote|in.person)\s+(sex\s+)?(session|sessions|therapy|appointment|appointments|visit|visits|option|options|counseling)\b`),
 	regexp.MustCompile(`\b(do|can|does|could) (you|they|it|i|we)\b.{0,25}\b(online|virtually|remotely|over zoom|on zoom|over video|over the phone)\b`),

@@ -21,6 +21,8 @@ func TestLogistics(t *testing.T) {
 		"can therapy be done over zoom",
 		"are sessions in person or virtual",
 		"is it 50 minutes",
+		"are you open on saturdays",
+		"do you have evening appointments",
 	}
 	for _, q := range practical {
 		if !logistics(q) {
@@ -38,6 +40,8 @@ func TestLogistics(t *testing.T) {
 		"is it confidential",
 		"how much does sex therapy focus on intercourse",
 		"will the therapist touch me",
+		"is it a safe and open space",
+		"can I be open about my kinks",
 	}
 	for _, q := range answerable {
 		if logistics(q) {
