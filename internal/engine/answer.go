@@ -149,26 +149,52 @@ func (e *Engine) noMatchReply(snap *snapshot, lead string, near []string, score 
 }
 
 // questionParts returns the text to search, then, for a message of
-// several sentences or clauses, its last sentence and last clause: people
-// tell their story first and ask last ("my partner and I … could a sex
-// therapist help us talk about it"), and the story's words would otherwise
-// count against the question.
+// several sentences or clauses, the parts that are most likely the
+// question: each sentence that ends in a question mark, the last sentence
+// and its last clause. People tell their story around the question ("my
+// partner and I … could a sex therapist help us talk about it"; "is it all
+// about intercourse? our issue is more about affection"), and the story's
+// words would otherwise count against it.
 func questionParts(text string) []string {
 	parts := []string{text}
 	add := func(s string) {
 		s = strings.TrimSpace(s)
-		if len(strings.Fields(s)) >= 3 && s != parts[len(parts)-1] {
-			parts = append(parts, s)
+		if len(strings.Fields(s)) < 3 {
+			return
+		}
+		for _, p := range parts {
+			if p == s {
+				return
+			}
+		}
+		parts = append(parts, s)
+	}
+	var sentences []string
+	start := 0
+	for i, r := range text {
+		if r == '.' || r == '?' || r == '!' || r == '\n' {
+			sentences = append(sentences, text[start:i+1])
+			start = i + 1
 		}
 	}
-	sentences := strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '?' || r == '!' || r == '\n' })
+	if rest := strings.TrimSpace(text[start:]); rest != "" {
+		sentences = append(sentences, rest)
+	}
 	if len(sentences) > 1 {
+		for _, s := range sentences {
+			if strings.HasSuffix(strings.TrimSpace(s), "?") {
+				add(s)
+			}
+		}
 		add(sentences[len(sentences)-1])
 	}
-	last := parts[len(parts)-1]
+	last := sentences[len(sentences)-1]
 	clauses := strings.FieldsFunc(last, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '\u2014' })
 	if len(clauses) > 1 {
 		add(clauses[len(clauses)-1])
+	}
+	if len(parts) > 4 {
+		parts = parts[:4] // each part is a search: bound the work
 	}
 	return parts
 }

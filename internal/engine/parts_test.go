@@ -1,0 +1,29 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestQuestionParts(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"what is sex therapy", []string{"what is sex therapy"}},
+		{"is it all about intercourse? our issue is more about affection and feeling close",
+			[]string{"is it all about intercourse? our issue is more about affection and feeling close",
+				"is it all about intercourse?", "our issue is more about affection and feeling close"}},
+		{"my partner and I barely talk, and when we do it turns into a fight, could a therapist help us talk",
+			[]string{"my partner and I barely talk, and when we do it turns into a fight, could a therapist help us talk",
+				"could a therapist help us talk"}},
+		{"???", []string{"???"}},
+		{"a? b? c? d? e f g? h i j? k l m?", []string{"a? b? c? d? e f g? h i j? k l m?", "e f g?", "h i j?", "k l m?"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, questionParts(tt.in)); diff != "" {
+			t.Errorf("questionParts(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
