@@ -148,21 +148,6 @@ func (ix *Index) weight(t string) float64 {
 	return w
 }
 
-func (ix *Index) found(t string, terms map[string]struct{}) bool {
-	if t == "" {
-		return false
-	}
-	if _, ok := terms[t]; ok {
-		return true
-	}
-	for _, e := range ix.syn.equiv[t] {
-		if _, ok := terms[e]; ok {
-			return true
-		}
-	}
-	return false
-}
-
 // correct maps an unknown word of ordinary length to the closest word of
 // the index's vocabulary within one or two edits ("therepy" → "therapi").
 // Known words and synonyms are left alone; so are very short and very long
@@ -251,20 +236,4 @@ var framing = map[string]struct{}{
 	"ok": {}, "okai": {}, "peopl": {}, "folk": {}, "help": {}, "um": {}, "hmm": {}, "gui": {}, "want": {}, "need": {}, "basic": {}, "exactli": {},
 	"mean": {}, "doe": {}, "can": {}, "could": {}, "would": {}, "will": {}, "shall": {}, "u": {}, "ur": {}, "im": {}, "i'm": {}, "sai": {}, "call": {}, "patient": {},
 	"pt": {}, "pl": {}, "plz": {}, "abt": {}, "bc": {}, "cuz": {}, "idk": {}, "lol": {}, "tbh": {}, "kinda": {}, "sort": {}, "kind": {},
-}
-
-func uniq(ts []string, max int) []string {
-	seen := make(map[string]struct{}, len(ts))
-	out := ts[:0]
-	for _, t := range ts {
-		if _, ok := seen[t]; ok {
-			continue
-		}
-		seen[t] = struct{}{}
-		out = append(out, t)
-		if len(out) == max {
-			break
-		}
-	}
-	return out
 }
