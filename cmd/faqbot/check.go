@@ -48,8 +48,15 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 	for _, e := range fails {
 		fmt.Fprintln(stdout, e)
 	}
-	fmt.Fprintf(stdout, "%s: version %s, %d sections, %d passages, %d synonym groups, %d/%d expectations pass\n",
-		f.Name, f.Version, len(f.Sections), f.Passages(), len(f.Synonyms), len(f.Expectations)-len(fails), len(f.Expectations))
+	warns, err := engine.Warnings(f)
+	if err != nil {
+		return err
+	}
+	for _, w := range warns {
+		fmt.Fprintln(stdout, w)
+	}
+	fmt.Fprintf(stdout, "%s: version %s, %d sections, %d passages, %d synonym groups, %d/%d expectations pass, %d warnings\n",
+		f.Name, f.Version, len(f.Sections), f.Passages(), len(f.Synonyms), len(f.Expectations)-len(fails), len(f.Expectations), len(warns))
 	if len(fails) > 0 {
 		return &exitError{code: 1, err: fmt.Errorf("check: %d expectation(s) failed", len(fails))}
 	}

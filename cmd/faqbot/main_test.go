@@ -137,6 +137,17 @@ func TestCheckCommand(t *testing.T) {
 		}
 	}
 
+	// phrasings the bot cannot tell apart are a warning, not a failure
+	twins := dir + "/twins.md"
+	os.WriteFile(twins, []byte("## A\n\nOne.\n@ask: is it private\n\n## B\n\nTwo.\n@ask: is it private?\n"), 0o644)
+	out.Reset()
+	if err := run(context.Background(), []string{"check", twins}, env(), nil, &out, &errb); err != nil {
+		t.Fatalf("check with a warning: %v", err)
+	}
+	if !strings.Contains(out.String(), twins+":9: warning: @ask") || !strings.Contains(out.String(), "1 warnings") {
+		t.Errorf("no collision warning:\n%s", out.String())
+	}
+
 	// the pre-flight diff against the live file
 	edit := dir + "/edit.md"
 	os.WriteFile(edit, []byte("## A\n\nText.\n\n## B\n\nNew.\n"), 0o644)

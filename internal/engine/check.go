@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/internal/search"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
@@ -55,4 +56,22 @@ func meets(r faqbot.Reply, t knowledge.Target) bool {
 
 func describe(r faqbot.Reply) string {
 	return knowledge.Target{Kind: r.Kind, Reason: r.Reason, Section: r.Section}.String()
+}
+
+// Warnings lists what in f works but will confuse the bot: phrasings in
+// two sections that read as the same question (search.Collision). They do
+// not stop a publish; `faqbot check` shows them so a moderator can reword.
+func Warnings(f *knowledge.File) (knowledge.Errors, error) {
+	ix, err := search.Build(f)
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	var out knowledge.Errors
+	for _, c := range ix.Collisions() {
+		out = append(out, lineError(f, c.Line,
+			"warning: @ask %q (section %q) reads to the bot like %q at line %d (section %q): it cannot tell them apart; add a word that says which topic is meant",
+			c.Ask, c.Section, c.Other, c.OtherLine, c.OtherSect))
+	}
+	return out, nil
 }

@@ -83,14 +83,15 @@ func stopWords() []any {
 
 // Passage is one indexed passage, as the engine quotes it.
 type Passage struct {
-	Section int    // index into Index.Headings
-	Heading string // the section's heading
-	Text    string // the passage, word for word
-	Asks    []string
-	terms   map[string]struct{} // analyzed terms of text, heading and asks
-	asks    [][]askTerm         // analyzed terms of each phrasing (and the heading)
-	askW    []float64           // each phrasing's total term weight
-	askOf   map[string][]askRef // term → the phrasings that have it
+	Section  int    // index into Index.Headings
+	Heading  string // the section's heading
+	Text     string // the passage, word for word
+	Asks     []string
+	terms    map[string]struct{} // analyzed terms of text, heading and asks
+	asks     [][]askTerm         // analyzed terms of each phrasing (and the heading)
+	askLines []int               // each phrasing's line in the file
+	askW     []float64           // each phrasing's total term weight
+	askOf    map[string][]askRef // term → the phrasings that have it
 }
 
 // askRef is one phrasing that has a term, and the term's weight there.
@@ -212,6 +213,7 @@ func (ix *Index) load(f *knowledge.File) error {
 			body = append(body, p.Text)
 			for _, a := range asks {
 				ps.Asks = append(ps.Asks, a.Text)
+				ps.askLines = append(ps.askLines, a.Line)
 				at := ix.questionTerms(a.Text)
 				terms := make([]askTerm, len(at))
 				for i, t := range at {

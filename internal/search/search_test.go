@@ -139,3 +139,14 @@ func TestCancelled(t *testing.T) {
 		t.Error("a cancelled search succeeded")
 	}
 }
+
+func TestCollisions(t *testing.T) {
+	ix := build(t, "## One\n\nFirst.\n@ask: what is sex therapy\n@ask: is it private\n\n## Two\n\nSecond.\n@ask: what do you actually do in sex therapy\n@ask: is it confidential\n\n## Three\n\nThird.\n@ask: what is sex therapy?\n")
+	got := ix.Collisions()
+	if len(got) != 2 {
+		t.Fatalf("got %+v, want two collisions", got)
+	}
+	if got[0].Line != 10 || got[0].OtherLine != 4 || got[0].OtherSect != "One" || got[1].Section != "Three" {
+		t.Errorf("got %+v", got)
+	}
+}
