@@ -111,11 +111,13 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string, p
 		top := res.Hits[0]
 		p := passages[top.Passage]
 		srcs := []faqbot.Source{{Section: p.Heading, Passage: p.Text}}
-		// a close runner-up from the same section completes the answer
+		// a close runner-up that covers the question as well is quoted too:
+		// when two passages answer it almost equally, the person gets both,
+		// each under its own section, rather than a coin toss
 		if len(res.Hits) > 1 {
 			r := res.Hits[1]
 			rp := passages[r.Passage]
-			if rp.Section == p.Section && r.Score >= 0.9*top.Score && r.Coverage >= top.Coverage &&
+			if r.Score >= 0.9*top.Score && r.Coverage >= top.Coverage &&
 				len(p.Text)+len(rp.Text) <= knowledge.MaxPassage {
 				srcs = append(srcs, faqbot.Source{Section: rp.Heading, Passage: rp.Text})
 			}
@@ -231,7 +233,10 @@ func (e *Engine) answerReply(srcs []faqbot.Source, score float64) faqbot.Reply {
 	lead := fmt.Sprintf("From the clinic's information, \u201c%s\u201d:", section)
 	var b strings.Builder
 	b.WriteString(lead)
-	for _, s := range srcs {
+	for i, s := range srcs {
+		if i > 0 && s.Section != srcs[i-1].Section {
+			fmt.Fprintf(&b, "\n\nAnd from \u201c%s\u201d:", s.Section)
+		}
 		b.WriteString("\n\n")
 		b.WriteString(s.Passage)
 	}
