@@ -60,10 +60,12 @@ func (e *Engine) safetyReply(v verdict) faqbot.Reply {
 		faqbot.ReasonMedical:  e.texts.Medical,
 		faqbot.ReasonReferral: e.texts.Referral,
 	}[v.reason]
-	if v.urgent {
-		lead = e.texts.Urgent + " " + lead
-	}
 	res := e.res[v.reason]
+	if v.urgent {
+		// an emergency: say so alone, and put the emergency number first
+		lead = e.texts.Urgent
+		res = emergencyFirst(res)
+	}
 	return faqbot.Reply{
 		Kind: faqbot.KindHandoff, Reason: v.reason, Lead: lead, Resources: res,
 		Text: lead + "\n" + formatResources(res),
@@ -340,3 +342,18 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// emergencyFirst returns rs with the resources that have an emergency
+// number (911, 112, 999, 000) moved to the front.
+func emergencyFirst(rs []faqbot.Resource) []faqbot.Resource {
+	var first, rest []faqbot.Resource
+	for _, r := range rs {
+		switch r.Phone {
+		case "911", "112", "999", "000":
+			first = append(first, r)
+		default:
+			rest = append(rest, r)
+		}
+	}
+	return append(first, rest...)
+}
