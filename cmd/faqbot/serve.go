@@ -113,7 +113,7 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		bot, err := slack.New(slack.Config{
 			BotToken: sc.BotToken, AppToken: sc.AppToken, SigningSecret: sc.SigningSecret, Mode: sc.Mode,
 			Command: sc.Command, AdminCommand: sc.AdminCommand, Admins: sc.Admins, APIURL: sc.APIURL,
-		}, slack.Deps{Answerer: answerer, Librarian: eng, Logger: logger.With("platform", "slack"), Metrics: s.metrics, Limiter: limiter})
+		}, slack.Deps{Answerer: answerer, Librarian: eng, Logger: logger, Metrics: s.metrics, Limiter: limiter})
 		if err != nil {
 			return nil, err
 		}
@@ -128,7 +128,7 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		bot, err := discord.New(discord.Config{
 			Token: dc.BotToken, PublicKey: dc.PublicKey, AppID: dc.AppID, GuildID: dc.GuildID,
 			MessageContent: dc.MessageContent, ShardID: dc.ShardID, ShardCount: dc.ShardCount,
-			AdminRoles: dc.AdminRoles, RegisterCommands: dc.RegisterCommands,
+			AdminRoles: dc.AdminRoles, RegisterCommands: dc.RegisterCommands, APIBase: dc.APIBase,
 		}, discord.Deps{Answerer: answerer, Librarian: eng, Logger: logger.With("platform", "discord"), Metrics: s.metrics, Limiter: limiter})
 		if err != nil {
 			return nil, err

@@ -113,6 +113,7 @@ type Discord struct {
 	ShardCount       int      `toml:"shard_count"`       // shards in all
 	AdminRoles       []string `toml:"admin_roles"`       // role ids allowed to use the admin command
 	ModeratorChannel string   `toml:"moderator_channel"` // channel id told of every refused knowledge edit
+	APIBase          string   `toml:"api_base"`          // "" = Discord's; set for tests or a proxy
 	RegisterCommands bool     `toml:"register_commands"` // create/update slash commands at start
 
 	// Secrets, from the environment only (see the Env constants).

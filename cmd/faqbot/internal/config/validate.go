@@ -122,6 +122,9 @@ func (d Discord) validate(p *problems, key func(string) string) {
 	snowflake(p, key("discord.app_id"), d.AppID)
 	snowflake(p, key("discord.guild_id"), d.GuildID)
 	snowflake(p, "discord.moderator_channel", d.ModeratorChannel)
+	if d.APIBase != "" {
+		webURL(p, "discord.api_base", d.APIBase)
+	}
 	atLeast(p, "discord.shard_count", d.ShardCount, 1)
 	if d.ShardID < 0 || (d.ShardCount >= 1 && d.ShardID >= d.ShardCount) {
 		p.add("discord.shard_id", "%d must be ≥ 0 and less than discord.shard_count (%d)", d.ShardID, d.ShardCount)
