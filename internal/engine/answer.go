@@ -101,7 +101,7 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string, p
 		if i == 0 {
 			first = r
 		}
-		if e.gate(r, passages, minCoverage).ok && (!practical || snap.practical[r.Hits[0].Passage]) {
+		if e.gate(r, passages, minCoverage).ok && (!practical || aboutPractical(passages[r.Hits[0].Passage])) {
 			res, ok = r, true
 			break
 		}
@@ -201,6 +201,22 @@ func questionParts(text string) []string {
 		parts = parts[:4] // each part is a search: bound the work
 	}
 	return parts
+}
+
+// aboutPractical reports whether a passage is about practical matters:
+// its text or one of its phrasings is. It is worked out only for the top
+// passage of a practical question, which is rare, rather than for every
+// passage at every reload.
+func aboutPractical(p search.Passage) bool {
+	if logistics(p.Text) {
+		return true
+	}
+	for _, a := range p.Asks {
+		if logistics(a) {
+			return true
+		}
+	}
+	return false
 }
 
 type gateResult struct{ ok bool }

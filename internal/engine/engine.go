@@ -215,9 +215,6 @@ type snapshot struct {
 	file     *knowledge.File
 	index    *search.Index
 	loadedAt time.Time
-	// practical marks the passages about practical matters (fees,
-	// scheduling), the only ones a practical question is answered from.
-	practical []bool
 	refs      atomic.Int64
 	retired   atomic.Bool
 	once      sync.Once
@@ -257,13 +254,5 @@ func (e *Engine) build(f *knowledge.File) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	snap := &snapshot{file: f, index: ix, loadedAt: time.Now()}
-	for _, p := range ix.Passages() {
-		prac := logistics(p.Text)
-		for _, a := range p.Asks {
-			prac = prac || logistics(a)
-		}
-		snap.practical = append(snap.practical, prac)
-	}
-	return snap, nil
+	return &snapshot{file: f, index: ix, loadedAt: time.Now()}, nil
 }
