@@ -215,9 +215,9 @@ type snapshot struct {
 	file     *knowledge.File
 	index    *search.Index
 	loadedAt time.Time
-	refs      atomic.Int64
-	retired   atomic.Bool
-	once      sync.Once
+	refs     atomic.Int64
+	retired  atomic.Bool
+	once     sync.Once
 }
 
 func (e *Engine) acquire() *snapshot {
