@@ -17,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/faqbot/faqbot"
 	"github.com/faqbot/faqbot/internal/metrics"
+	"github.com/faqbot/faqbot/internal/metrics/metricstest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -357,33 +358,10 @@ func golden(t *testing.T, path string, v any) {
 // counter reads one counter from a metrics registry; labels as name=value.
 func counter(t *testing.T, m *metrics.Metrics, name string, labels ...string) float64 {
 	t.Helper()
-	fams, err := m.Registry().Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := map[string]string{}
 	for _, l := range labels {
 		k, v, _ := strings.Cut(l, "=")
 		want[k] = v
 	}
-	total := 0.0
-	for _, f := range fams {
-		if f.GetName() != name {
-			continue
-		}
-	metric:
-		for _, mt := range f.GetMetric() {
-			got := map[string]string{}
-			for _, lp := range mt.GetLabel() {
-				got[lp.GetName()] = lp.GetValue()
-			}
-			for k, v := range want {
-				if got[k] != v {
-					continue metric
-				}
-			}
-			total += mt.GetCounter().GetValue()
-		}
-	}
-	return total
+	return metricstest.Get(t, m, name, want).Counter
 }

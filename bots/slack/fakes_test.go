@@ -22,6 +22,7 @@ import (
 
 	"github.com/faqbot/faqbot"
 	"github.com/faqbot/faqbot/internal/metrics"
+	"github.com/faqbot/faqbot/internal/metrics/metricstest"
 	"github.com/gorilla/websocket"
 	"github.com/slack-go/slack/slacktest"
 )
@@ -516,32 +517,7 @@ func blockActions(user, channel, messageTS, threadTS string, ephemeral bool, res
 // counter reads one counter or gauge from the registry.
 func counter(t *testing.T, m *metrics.Metrics, name string, labels map[string]string) float64 {
 	t.Helper()
-	families, err := m.Registry().Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range families {
-		if f.GetName() != name {
-			continue
-		}
-	next:
-		for _, mt := range f.GetMetric() {
-			have := map[string]string{}
-			for _, l := range mt.GetLabel() {
-				have[l.GetName()] = l.GetValue()
-			}
-			for k, v := range labels {
-				if have[k] != v {
-					continue next
-				}
-			}
-			if c := mt.GetCounter(); c != nil {
-				return c.GetValue()
-			}
-			return mt.GetGauge().GetValue()
-		}
-	}
-	return 0
+	return metricstest.Counter(t, m, name, labels)
 }
 
 func jsonDecode(s string, v any) error { return json.Unmarshal([]byte(s), v) }

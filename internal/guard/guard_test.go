@@ -14,6 +14,7 @@ import (
 	"github.com/faqbot/faqbot"
 	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/metrics"
+	"github.com/faqbot/faqbot/internal/metrics/metricstest"
 )
 
 // secret is question text that must never reach a log line or a metric.
@@ -315,54 +316,17 @@ func assertPrivate(t *testing.T, out string) {
 	}
 }
 
-// sample is one gathered metric's value, whatever its type. (The gathered
-// types are not named, so that the test does not import client_model and
-// change go.mod.)
-type sample struct {
-	counter, gauge float64
-	observations   uint64
-}
-
-// metric finds the sample of family name whose labels include labels; the
-// zero sample if there is none.
-func metric(t *testing.T, m *metrics.Metrics, name string, labels map[string]string) sample {
-	t.Helper()
-	families, err := m.Registry().Gather()
-	if err != nil {
-		t.Fatalf("gather: %v", err)
-	}
-	for _, f := range families {
-		if f.GetName() != name {
-			continue
-		}
-	next:
-		for _, s := range f.GetMetric() {
-			have := map[string]string{}
-			for _, l := range s.GetLabel() {
-				have[l.GetName()] = l.GetValue()
-			}
-			for k, v := range labels {
-				if have[k] != v {
-					continue next
-				}
-			}
-			return sample{s.GetCounter().GetValue(), s.GetGauge().GetValue(), s.GetHistogram().GetSampleCount()}
-		}
-	}
-	return sample{}
-}
-
 func counter(t *testing.T, m *metrics.Metrics, name string, labels map[string]string) float64 {
 	t.Helper()
-	return metric(t, m, name, labels).counter
+	return metricstest.Counter(t, m, name, labels)
 }
 
 func gauge(t *testing.T, m *metrics.Metrics, name string) float64 {
 	t.Helper()
-	return metric(t, m, name, nil).gauge
+	return metricstest.Get(t, m, name, nil).Gauge
 }
 
 func histogramCount(t *testing.T, m *metrics.Metrics, name string, labels map[string]string) uint64 {
 	t.Helper()
-	return metric(t, m, name, labels).observations
+	return metricstest.Get(t, m, name, labels).Observations
 }
