@@ -41,7 +41,17 @@ func postJSON(t *testing.T, u, body string) (int, faqbot.Reply) {
 
 func get(t *testing.T, u string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(u)
+	req, err := http.NewRequest("GET", u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return do(t, req)
+}
+
+// do sends req and returns the status and the whole body.
+func do(t *testing.T, req *http.Request) (int, string) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,8 +135,8 @@ func TestServeLogsNoText(t *testing.T) {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
 	req.Header.Set("X-Slack-Signature", slackSign(secret, ts, ev))
-	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
-		t.Errorf("/slack/events: %v %v", err, resp)
+	if code, body := do(t, req); code != 200 {
+		t.Errorf("/slack/events: %d %s", code, body)
 	}
 	// Discord /ask interaction, from a member named Bartholomew
 	ix := `{"type":2,"id":"1","application_id":"2","token":"tok","version":1,"channel_id":"3","guild_id":"4",` +
@@ -273,13 +283,7 @@ func slackCommand(t *testing.T, base, secret string, ts int64, text string) (int
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
 	req.Header.Set("X-Slack-Signature", slackSign(secret, ts, form))
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return do(t, req)
 }
 
 // TestServeSlackSigningSecretOnly is the Slack issue's acceptance check:
@@ -312,13 +316,7 @@ func discordPost(t *testing.T, base string, priv ed25519.PrivateKey, body string
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Signature-Timestamp", ts)
 	req.Header.Set("X-Signature-Ed25519", sig)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return do(t, req)
 }
 
 // TestServeDiscordPublicKeyOnly is the Discord issue's acceptance check:
