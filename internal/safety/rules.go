@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -60,47 +61,57 @@ func anyMatch(alts []matcher, text string, h *hits) bool {
 	return false
 }
 
-// placeholders are the word lists rules share. They are expanded after
-// spaces are made optional, so their own spaces are required.
-var placeholders = strings.NewReplacer(
+// gaps are the placeholders for "up to N whole words"; the word lists
+// ({self}, {who}, ...) come from data/phrases-words.txt.
+var gaps = strings.NewReplacer(
 	"{gap1}", `(?:\S+ )?`,
 	"{gap2}", `(?:\S+ ){0,2}`,
 	"{gap3}", `(?:\S+ ){0,3}`,
 	"{gap4}", `(?:\S+ ){0,4}`,
 	"{gap5}", `(?:\S+ ){0,5}`,
 	"{gap6}", `(?:\S+ ){0,6}`,
-	// reflexive pronouns, also split ("my self") and misspelt ("myslef")
-	"{self}", `(?:(?:my|her|him|his|them|their|your|our|one|it) ?(?:self|selves|slef|sef)|themself|meself)`,
-	// people who hurt someone: partners, family, people in authority
-	"{who}", `(?:he|she|they|someone|somebody|partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|spouse|fiance|fiancee|ex|date|dad|father|stepdad|step dad|stepfather|mom|mum|mother|stepmom|uncle|brother|cousin|boss|teacher|coach|priest|pastor|guy|man|woman|stranger|client'?s (?:partner|husband|wife|boyfriend|girlfriend))`,
-	// the person something was done to
-	"{them}", `(?:me|her|him|them|us|my (?:client|friend|daughter|son|kid|child|sister|brother|wife|partner)|a client|clients|a patient|patients)`,
-	// a romantic or sexual partner, or the pronoun for one
-	"{lover}", `(?:he|she|they|partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|spouse|fiance|fiancee|ex|date|guy|man|woman)`,
-	"{partner}", `(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|spouse|fiance|fiancee|ex|dad|father|stepdad|stepfather|mom|mum|mother|stepmom|stepmother)`,
 )
 
 // rules is everything Triage needs, compiled once.
 type rules struct {
 	table  []compiled // every rule, in precedence order
-	benign []matcher  // phrases blanked before matching (benign.go)
+	benign []matcher  // phrases blanked before matching (phrases-mask.txt)
 	lits   litIndex
+	words  *strings.Replacer // {self} and the other word lists
 }
 
-// compiledRules holds the rule tables, compiled at start-up; a bad pattern
-// panics then, not on a message.
-var compiledRules = compileRules()
+// compiledRules holds the rule tables, compiled at start-up from the
+// embedded data files; a bad file panics then, not on a message, and
+// TestDataLoads shows which line is wrong.
+var compiledRules = mustCompileRules()
 
-func compileRules() *rules {
-	r := &rules{lits: newLitIndex()}
-	r.benign = r.compileAll(benignPhrases)
-	for _, set := range []ruleSet{
-		{Crisis, crisisRules},
-		{Abuse, abuseRules},
-		{Medical, medicalRules},
-		{Decline, declineRules},
-		{Referral, referralRules},
-	} {
+func mustCompileRules() *rules {
+	ps, err := loadPhrases(data)
+	if err != nil {
+		panic(err)
+	}
+	r, err := compileRules(ps)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// compileRules compiles the phrase layer; a pattern that does not compile
+// is an error naming its rule.
+func compileRules(ps *phraseSet) (r *rules, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("compile triage phrases: %v", p)
+		}
+	}()
+	var pairs []string
+	for name, expr := range ps.words {
+		pairs = append(pairs, name, expr)
+	}
+	r = &rules{lits: newLitIndex(), words: strings.NewReplacer(pairs...)}
+	r.benign = r.compileAll(ps.mask)
+	for _, set := range ps.groups {
 		for _, rl := range set.rules {
 			c := compiled{name: rl.name, category: set.category, urgent: rl.urgent, any: r.compileAll(rl.any)}
 			for _, alts := range rl.and {
@@ -109,7 +120,7 @@ func compileRules() *rules {
 			r.table = append(r.table, c)
 		}
 	}
-	return r
+	return r, nil
 }
 
 // ruleSet is one category's rules, in the order they are tried.
@@ -122,7 +133,7 @@ type ruleSet struct {
 // described on rule.
 func (r *rules) compile(pattern string) matcher {
 	p := strings.ReplaceAll(pattern, " ", " ?")
-	p = placeholders.Replace(p)
+	p = r.words.Replace(gaps.Replace(p))
 	body := `(?:` + p + `)(?:\b|$)`
 	expr := `\b` + body
 	prefix, gates, anchorable := literals(expr)
