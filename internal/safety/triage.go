@@ -3,17 +3,56 @@
 // than a quote from the clinic's pages? It also recognizes smalltalk
 // ("hi", "thanks", "who are you") so that the engine does not search for it.
 //
-// Everything here is pure: no I/O, no logging, no state beyond tables
-// compiled once at start-up. The rules are data (crisis.go, abuse.go,
-// medical.go, decline.go, referral.go), written as regular expressions over
-// the folded text (textnorm.Fold), so a reviewer can read what fires on what.
+// Triage has two layers, both data a reviewer can read and change without
+// reading Go (data/README.md):
+//
+//   - The concept layer (data/words.txt, concepts-*.txt, rules.txt) reads
+//     the message word by word, spelt out ("im" is "i am", "dont" is "not",
+//     "dying" is "die"), finds concepts in it (a wish, death, a means,
+//     readiness, an agent, a harmful act, a target, pressure, control, an
+//     age under 18, secrecy, intimate images ...) and fires on combinations
+//     of them inside one sentence: "wish ~5 death", "agent ~4 harm-act ~3
+//     target". Idioms ("dying to know", "she beats me at chess") are set
+//     aside first, and a "not" or "never" just before a concept cancels it.
+//   - The phrase layer (data/phrases-*.txt) holds regular expressions for
+//     exact phrasings, slang and disguises ("kms", "s*icide", "sewer
+//     slide"), and all the medical, decline and referral rules.
+//
+// The decision, in precedence order:
+//
+//  1. crisis: a clear sign of suicide or self-harm, from either layer;
+//  2. abuse: a clear sign of abuse or assault, from either layer;
+//  3. a crisis check-in: risk signals that are not a clear sign
+//     (hopelessness, being a burden, feeling trapped, a farewell, thoughts
+//     of death, a means with readiness). The reply is the crisis handoff
+//     (988 and the other lines), worded as a check-in that says why the
+//     bot asks. It is never an FAQ passage;
+//  4. medical, decline, referral, from the phrase layer.
+//
+// Pills, bleeding or pain with intent are crisis, not medical; a minor with
+// anything sexual is abuse, not a decline.
+//
+// Questions about these subjects: a message that asks about therapy and
+// does not tell of the writer's own experience keeps its answer, with the
+// resources attached ("Can sex therapy help after sexual assault?",
+// "do you work with people who self-harm?"): Verdict.Attach says which. So
+// does a message that talks about a subject (a novel, the news, a policy,
+// research). This never applies when a concept rule found a disclosure
+// (an agent, an act and a target; a wish and death), and a risk signal in
+// a question about therapy ("I feel trapped in my marriage, can sex therapy
+// help?") keeps the answer too.
 //
 // The rules lean towards firing on crisis and abuse: a missed crisis is the
 // worst failure this product can have, while a needless handoff costs a
 // person one extra message.
+//
+// Everything here is pure: no I/O, no logging, no state beyond tables
+// compiled once at start-up.
 package safety
 
 import (
+	"strings"
+
 	"github.com/faqbot/faqbot/internal/textnorm"
 )
 
@@ -23,6 +62,12 @@ type Verdict struct {
 	// Urgent marks a medical emergency (an erection lasting hours): the
 	// engine should say "seek care now", not "talk to your doctor".
 	Urgent bool
+	// CheckIn marks a crisis verdict from risk signals rather than a clear
+	// sign: the reply is a gentle check-in that says why the bot asks.
+	CheckIn bool
+	// Attach, on a None verdict, is the category whose resources go with
+	// the answer: a question about therapy that touches crisis or abuse.
+	Attach Category
 	// Rule names the rule that fired, for tests and debugging. It is never
 	// the matched text, so it is safe to log and to count in metrics.
 	Rule string
@@ -38,73 +83,203 @@ func (v Verdict) String() string {
 	if v.Urgent {
 		s += " (urgent)"
 	}
+	if v.CheckIn {
+		s += " (check-in)"
+	}
+	if v.Attach != None {
+		s += " +" + v.Attach.String()
+	}
 	return s
 }
 
 // Triage decides which Category text needs. text should have been through
-// textnorm.Clean, which bounds its length; Triage folds it itself. The first
-// rule that matches wins, and the rules are ordered by category precedence:
-// Crisis > Abuse > Medical > Decline > Referral > None.
+// textnorm.Clean, which bounds its length; Triage folds it itself.
 func Triage(text string) Verdict {
-	return compiledRules.triage(text)
+	return decide(compiledRules, compiledLexicon, text, nil)
 }
 
-// triage matches the rules against the folded text with benign phrases
-// masked and, when someone stretched a word ("killlll", "diiiie"), against
-// the same with every run of three or more equal letters cut to two and to
-// one. Stretching is emphasis, and emphasis is no reason to miss a crisis;
-// cutting to two restores "kill", to one "die". The earliest rule that
-// matches any form wins.
-func (r *rules) triage(text string) Verdict {
-	best := len(r.table)
-	f, h := r.mask(textnorm.Fold(text))
-	views := []string{f}
-	if hasRun(f) {
-		views = append(views, squeeze(f, 2), squeeze(f, 1))
+// compiledLexicon is the concept layer, read from the embedded data at
+// start-up; a bad file panics then, and TestDataLoads names the line.
+var compiledLexicon = mustLoadLexicon()
+
+func mustLoadLexicon() *lexicon {
+	lx, err := loadLexicon(data)
+	if err != nil {
+		panic(err)
 	}
-	for i, view := range views {
-		if i > 0 {
-			h = r.lits.scan(view)
+	return lx
+}
+
+// decide runs both layers and combines them; ex, when not nil, records
+// how (for Explain).
+func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
+	folded := textnorm.Fold(text)
+	// the phrase layer's benign phrases ("5 kms", "will the therapist
+	// make me ...") are masked for both layers
+	masked, mh := r.mask(folded)
+	pv := r.triageMasked(masked, mh)
+	question := strings.Contains(folded, "?")
+	ws := lx.sp.words(masked, nil)
+	hits := lx.find(ws)
+	var fired [tierCheckIn + 1]string
+	for i := range lx.rules {
+		cr := &lx.rules[i]
+		if fired[cr.tier] == "" && cr.matches(ws, hits) {
+			fired[cr.tier] = cr.name
 		}
-		for j, c := range r.table[:best] {
-			if c.matches(view, &h) {
-				best = j
-				break
+	}
+	if ex != nil {
+		ex.fill(lx, ws, hits, pv, fired)
+	}
+	// the concept layer's idioms ("she beats me at chess", "hang out") are
+	// masked for the phrase layer too, when there are any
+	if pv.Category == Crisis || pv.Category == Abuse {
+		if idiomed := lx.maskIdioms(masked, ws, hits); idiomed != masked {
+			pv = r.triage(idiomed)
+		}
+	}
+	var v Verdict
+	switch {
+	case pv.Category == Crisis:
+		v = pv
+	case fired[tierCrisis] != "":
+		v = Verdict{Category: Crisis, Rule: "concept/" + fired[tierCrisis]}
+	case pv.Category == Abuse:
+		v = pv
+	case fired[tierAbuse] != "":
+		v = Verdict{Category: Abuse, Rule: "concept/" + fired[tierAbuse]}
+	case fired[tierCheckIn] != "":
+		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + fired[tierCheckIn]}
+	default:
+		return pv
+	}
+	// a concept rule that found a disclosure (an agent, an act and a
+	// target; a wish and death) holds even in a question about therapy;
+	// one that found a name alone ("self-harm", "stalker") does not
+	var name string
+	switch {
+	case v.Category == Crisis && !v.CheckIn:
+		name = fired[tierCrisis]
+	case v.Category == Abuse:
+		name = fired[tierAbuse]
+	}
+	disclosure := name != "" && lx.structural[name]
+	if !disclosure && lx.aboutTheSubject(r, ws, hits, v, question) {
+		if ex != nil {
+			ex.Topic = true
+		}
+		attach := v.Category
+		v = r.triage(folded, Crisis, Abuse)
+		v.Attach = attach
+	}
+	return v
+}
+
+// maskIdioms blanks out the words of idioms in text, as the phrase
+// layer's own mask does.
+func (lx *lexicon) maskIdioms(text string, ws []word, hits []hit) string {
+	var b strings.Builder
+	last := 0
+	for _, h := range hits {
+		if h.concept != lx.idiom {
+			continue
+		}
+		at, end := ws[h.start].at, ws[h.end-1].end
+		if at < last {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[last:at])
+		b.WriteString(" ~ ")
+		last = end
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// aboutTheSubject reports whether a message that would get verdict v asks
+// about therapy, or talks about a subject, rather than telling of the
+// writer's own situation. A check-in keeps its answer in any question
+// about therapy; a clear sign only when the sentences that show it do not
+// speak of the writer.
+func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, questionMark bool) bool {
+	has := func(name string) bool {
+		id := lx.ids[name]
+		for _, h := range hits {
+			if h.concept == id {
+				return true
 			}
 		}
+		return false
 	}
-	if best == len(r.table) {
-		return Verdict{}
+	if has("topic-frame") {
+		return true
 	}
-	c := r.table[best]
-	return Verdict{Category: c.category, Urgent: c.urgent, Rule: c.name}
+	asking := has("therapy") && (questionMark || lx.opensWithQuestion(ws, hits))
+	if !asking {
+		return false
+	}
+	if v.CheckIn {
+		return true
+	}
+	// the sentences that hold a sign: none may speak of the writer
+	self := lx.ids["self"]
+	risky := map[int]bool{}
+	for _, h := range hits {
+		if lx.risk[h.concept] {
+			risky[ws[h.start].sent] = true
+		}
+	}
+	for _, s := range sentencesOf(ws) {
+		if r.triage(textnorm.Fold(s.text)).Category == v.Category {
+			risky[s.n] = true
+		}
+	}
+	for _, h := range hits {
+		if h.concept == self && risky[ws[h.start].sent] {
+			return false
+		}
+	}
+	return true
 }
 
-// hasRun reports whether s has three equal letters in a row.
-func hasRun(s string) bool {
-	for i := 2; i < len(s); i++ {
-		if s[i] == s[i-1] && s[i] == s[i-2] && isLetter(s[i]) {
+// opensWithQuestion: a question word opens a sentence.
+func (lx *lexicon) opensWithQuestion(ws []word, hits []hit) bool {
+	q := lx.ids["question"]
+	for _, h := range hits {
+		if h.concept == q && (h.start == 0 || ws[h.start-1].sent != ws[h.start].sent) {
 			return true
 		}
 	}
 	return false
 }
 
-// squeeze cuts every run of more than keep equal ASCII letters to keep.
-func squeeze(s string, keep int) string {
-	b := make([]byte, 0, len(s))
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if i > 0 && s[i] == s[i-1] && isLetter(s[i]) {
-			run++
-		} else {
-			run = 1
-		}
-		if run <= keep || !isLetter(s[i]) {
-			b = append(b, s[i])
-		}
-	}
-	return string(b)
+// sentence is one sentence's words joined, for the phrase layer.
+type sentence struct {
+	n    int
+	text string
 }
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
+func sentencesOf(ws []word) []sentence {
+	var out []sentence
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 && ws[i-1].sent != w.sent {
+			out = append(out, sentence{ws[i-1].sent, b.String()})
+			b.Reset()
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.w)
+	}
+	if b.Len() > 0 {
+		out = append(out, sentence{ws[len(ws)-1].sent, b.String()})
+	}
+	return out
+}

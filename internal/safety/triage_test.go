@@ -162,7 +162,9 @@ var abuseCases = []triageCase{
 	{text: "my ex is stalking me", want: safety.Abuse},
 	{text: "r@pe", want: safety.Abuse},
 	{text: "i was r a p e d", want: safety.Abuse},
-	{text: "Can sex therapy help survivors of abuse?", want: safety.Abuse},
+	// a question about therapy keeps its answer, with the abuse resources
+	// attached (TestAttach); it was an abuse handoff before the concept layer
+	{text: "Can sex therapy help survivors of abuse?", want: safety.None},
 	{text: "is it abuse if my therapist forced me to have sex", want: safety.Abuse},
 	{text: "do you think my therapist was abusive", want: safety.Abuse},
 	{text: "my therapist pressured me into sex", want: safety.Abuse},
@@ -181,7 +183,7 @@ var abuseCases = []triageCase{
 	{text: "he slapped me", want: safety.Abuse},
 	{text: "a client says her partner beats her", want: safety.Abuse},
 	{text: "I feel pressured to have sex more often", want: safety.Abuse}, // pressure into sex is coercion
-	{text: "can sex therapy help after sexual assault", want: safety.Abuse},
+	{text: "can sex therapy help after sexual assault", want: safety.None},
 }
 
 // medicalCases: a doctor's questions. The urgent ones are an erection that

@@ -1,0 +1,217 @@
+package safety
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is one word of a message as the concept layer reads it: spelt out
+// (words.txt), in its sentence and clause.
+type word struct {
+	w      string
+	at     int // where its raw word starts in the text, and
+	end    int // ends
+	sent   int // sentence number: a concept rule's combinations stay inside one
+	clause int // clause number: negation reaches no further
+}
+
+// speller rewrites words the way words.txt says.
+type speller struct {
+	spell map[string][]string // "im" → ["i", "am"]
+	forms map[string][]string // "die" → ["dies", "died", "dying", "dyin"]
+}
+
+func loadSpeller(fsys fs.FS) (*speller, error) {
+	sp := &speller{spell: map[string][]string{}, forms: map[string][]string{}}
+	section := ""
+	err := eachLine(fsys, "data/words.txt", func(at, line string) error {
+		if strings.HasPrefix(line, "[") {
+			section = line
+			if section != "[spellings]" && section != "[forms]" {
+				return fmt.Errorf("%s: unknown section %s (want [spellings] or [forms])", at, line)
+			}
+			return nil
+		}
+		switch section {
+		case "[spellings]":
+			from, to, ok := strings.Cut(line, " = ")
+			from, to = strings.TrimSpace(from), strings.TrimSpace(to)
+			if !ok || from == "" || to == "" || strings.Contains(from, " ") {
+				return fmt.Errorf("%s: want: word = what it stands for", at)
+			}
+			sp.spell[from] = strings.Fields(to)
+			if bare := strings.ReplaceAll(from, "'", ""); bare != from {
+				if _, ok := sp.spell[bare]; !ok {
+					sp.spell[bare] = strings.Fields(to)
+				}
+			}
+		case "[forms]":
+			base, forms, ok := strings.Cut(line, ":")
+			base = strings.TrimSpace(base)
+			if !ok || base == "" || strings.Contains(base, " ") || strings.TrimSpace(forms) == "" {
+				return fmt.Errorf("%s: want: word: its forms", at)
+			}
+			sp.forms[base] = append(sp.forms[base], strings.Fields(forms)...)
+		default:
+			return fmt.Errorf("%s: a line before [spellings] or [forms]", at)
+		}
+		return nil
+	})
+	return sp, err
+}
+
+// contractions are the endings read without a list: "wouldn't" is
+// "would not", "she'll" is "she will".
+var contractions = []struct{ end, word string }{
+	{"n't", "not"}, {"'m", "am"}, {"'re", "are"}, {"'ve", "have"}, {"'ll", "will"}, {"'d", "would"},
+}
+
+// words splits folded text into words, spelt out. Sentences end at . ! ?
+// and ;, clauses also at , : ( ) and "but"; letters and digits are split
+// apart ("15yo" is "15 yo").
+func (sp *speller) words(folded string, out []word) []word {
+	sent, clause := 0, 0
+	start := -1
+	emit := func(at, end int) {
+		for _, w := range sp.spellWord(folded[at:end]) {
+			if w == "but" || w == "though" || w == "although" {
+				clause++
+			}
+			// "do not", "does not" and "did not" are "not"
+			if w == "not" && len(out) > 0 {
+				if last := out[len(out)-1]; last.sent == sent && (last.w == "do" || last.w == "does" || last.w == "did") {
+					out = out[:len(out)-1]
+				}
+			}
+			out = append(out, word{w: w, at: at, end: end, sent: sent, clause: clause})
+		}
+	}
+	flush := func(end int) {
+		if start >= 0 {
+			emit(start, end)
+			start = -1
+		}
+	}
+	prevDigit := false
+	for i := 0; i < len(folded); {
+		r, size := utf8.DecodeRuneInString(folded[i:])
+		switch {
+		case r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			digit := unicode.IsDigit(r)
+			if start >= 0 && r != '\'' && digit != prevDigit && folded[i-1] != '\'' {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+			}
+			if r != '\'' {
+				prevDigit = digit
+			}
+		case r == '/' && start >= 0 && i+1 < len(folded) && (folded[i+1] == 'o' || folded[i+1] == 'y'):
+			// "y/o", "w/o": one word
+		default:
+			flush(i)
+			switch r {
+			case '.', '!', '?', ';', '\n':
+				sent++
+				clause++
+			case ',', ':', '(', ')', '"', '*', '~':
+				clause++
+			case '-':
+				// "self-harm" is one clause; "fine - not really" is two
+				if i > 0 && folded[i-1] == ' ' {
+					clause++
+				}
+			}
+		}
+		i += size
+	}
+	flush(len(folded))
+	return out
+}
+
+// spellWord rewrites one raw word: quotes off its ends, a list spelling,
+// a contraction, or a possessive "'s" dropped.
+func (sp *speller) spellWord(raw string) []string {
+	w := strings.Trim(raw, "'")
+	if w == "" {
+		return nil
+	}
+	if to, ok := sp.spell[w]; ok {
+		return to
+	}
+	for _, c := range contractions {
+		if stem, ok := strings.CutSuffix(w, c.end); ok && stem != "" {
+			switch {
+			case c.end == "n't" && stem == "ca":
+				stem = "can"
+			case c.end == "n't" && stem == "wo":
+				stem = "will"
+			case c.end == "n't" && stem == "sha":
+				stem = "shall"
+			}
+			return append(sp.spellWord(stem), c.word)
+		}
+	}
+	if stem, ok := strings.CutSuffix(w, "'s"); ok && stem != "" {
+		// "he's" is "he is"; "dad's" is "dad"
+		if to, ok := sp.spell[stem+"s"]; ok {
+			return to
+		}
+		return []string{stem}
+	}
+	if strings.Contains(w, "'") {
+		if to, ok := sp.spell[strings.ReplaceAll(w, "'", "")]; ok {
+			return to
+		}
+	}
+	return []string{w}
+}
+
+// formsOf returns w and the forms of it a list entry also finds: the
+// irregular ones from words.txt and the regular endings.
+func (sp *speller) formsOf(w string) []string {
+	out := []string{w}
+	out = append(out, sp.forms[w]...)
+	if len(w) < 2 || !isAlpha(w) {
+		return out
+	}
+	last := w[len(w)-1]
+	add := func(s ...string) { out = append(out, s...) }
+	switch {
+	case strings.HasSuffix(w, "ie"):
+		stem := w[:len(w)-2]
+		add(w+"s", w+"d", stem+"ying", stem+"yin")
+	case last == 'e':
+		stem := w[:len(w)-1]
+		add(w+"s", w+"d", stem+"ing", stem+"in")
+	case last == 'y' && len(w) > 2 && !isVowel(w[len(w)-2]):
+		stem := w[:len(w)-1]
+		add(stem+"ies", stem+"ied", w+"ing", w+"in")
+	default:
+		if last == 's' || last == 'x' || last == 'z' || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") {
+			add(w + "es")
+		}
+		add(w+"s", w+"ed", w+"ing", w+"in")
+		// "stab" → "stabbed": a short word ending consonant-vowel-consonant
+		if n := len(w); n >= 3 && n <= 5 && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(w[n-2]) && !isVowel(w[n-3]) {
+			d := w + string(last)
+			add(d+"ed", d+"ing", d+"in")
+		}
+	}
+	return out
+}
+
+func isAlpha(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
