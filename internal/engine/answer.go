@@ -47,7 +47,22 @@ func (e *Engine) classified(ctx context.Context, snap *snapshot, text string) (f
 	if s, ok := smalltalk(text); ok {
 		return e.smalltalkReply(snap, e.smalltalkText(s)), nil
 	}
-	return e.searchReply(ctx, snap, stripGreeting(text), practical)
+	r, err := e.searchReply(ctx, snap, stripGreeting(text), practical)
+	if err == nil && v.attach != "" {
+		r = e.withResources(r, v.attach)
+	}
+	return r, err
+}
+
+// withResources adds the resources for reason to a reply, first: a
+// question about therapy that touches crisis or abuse ("can sex therapy
+// help after sexual assault?") keeps its answer, and the person asking,
+// who may be the survivor, also gets the lines that help now.
+func (e *Engine) withResources(r faqbot.Reply, reason faqbot.Reason) faqbot.Reply {
+	res := e.res[reason]
+	r.Resources = append(append([]faqbot.Resource{}, res...), r.Resources...)
+	r.Text += "\n" + e.texts.Attached + "\n" + formatResources(res)
+	return r
 }
 
 func (e *Engine) safetyReply(v verdict) faqbot.Reply {
@@ -61,6 +76,9 @@ func (e *Engine) safetyReply(v verdict) faqbot.Reply {
 		faqbot.ReasonReferral: e.texts.Referral,
 	}[v.reason]
 	res := e.res[v.reason]
+	if v.checkIn {
+		lead = e.texts.CheckIn
+	}
 	if v.urgent {
 		// an emergency: say so alone, and put the emergency number first
 		lead = e.texts.Urgent

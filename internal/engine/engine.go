@@ -192,6 +192,7 @@ func mergeTexts(def, over Texts) Texts {
 		Truncated: pick(def.Truncated, over.Truncated), Footer: pick(def.Footer, over.Footer), Empty: pick(def.Empty, over.Empty),
 		Crisis: pick(def.Crisis, over.Crisis), Abuse: pick(def.Abuse, over.Abuse), Medical: pick(def.Medical, over.Medical),
 		Urgent: pick(def.Urgent, over.Urgent), Referral: pick(def.Referral, over.Referral),
+		CheckIn: pick(def.CheckIn, over.CheckIn), Attached: pick(def.Attached, over.Attached),
 	}
 }
 

@@ -225,6 +225,8 @@ func TestReplyGolden(t *testing.T) {
 		"smalltalk": "hello",
 		"decline":   "write me something sexy",
 		"crisis":    "I feel like ending it all",
+		"checkin":   "honestly i feel like a waste of space",
+		"attached":  "Do sex therapists work with survivors of sexual abuse?",
 		"abuse":     "I was sexually abused",
 		"medical":   "I have severe pain during intercourse",
 		"urgent":    "my erection has lasted 5 hours",

@@ -17,6 +17,12 @@ type Texts struct {
 	Empty     string // an empty or unreadable message
 
 	Crisis, Abuse, Medical, Urgent, Referral string // handoff leads
+	// CheckIn leads a crisis handoff given for risk signals rather than a
+	// clear sign: it says why the bot asks.
+	CheckIn string
+	// Attached comes before the resources added to the answer of a
+	// question about therapy that touches crisis or abuse.
+	Attached string
 }
 
 // DefaultTexts are the built-in replies.
@@ -35,6 +41,10 @@ func DefaultTexts() Texts {
 
 		Crisis: "I'm really sorry you're going through this, and I'm glad you reached out. I'm an automated assistant and can't help in a crisis, " +
 			"but people can, right now, for free and in confidence. If you're asking for someone else, you can contact them on that person's behalf or share these:",
+		CheckIn: "I want to check in with you. Some of what you wrote sounds like you may be going through something really hard, and I'd rather ask than guess. " +
+			"I'm an automated assistant, so I can't be the support you deserve, but people can, right now, for free and in confidence. " +
+			"If you're thinking about suicide or hurting yourself, or just need to talk, please reach out:",
+		Attached: "If this touches something that happened to you or someone close to you, confidential support is there any time:",
 		Abuse: "I'm so sorry. What happened is not your fault, and you deserve support. I'm an automated assistant, " +
 			"but these confidential services are there 24/7, whether it happened recently or long ago, to you or to someone you care about:",
 		Medical: "That sounds like a question for a doctor or another medical professional. Sex therapy is not a replacement for medical care, " +

@@ -12,9 +12,11 @@ import (
 // verdict is triage's decision in the engine's terms: a reply kind and, for
 // handoffs, the reason. An empty kind means "search".
 type verdict struct {
-	kind   faqbot.Kind
-	reason faqbot.Reason
-	urgent bool
+	kind    faqbot.Kind
+	reason  faqbot.Reason
+	urgent  bool
+	checkIn bool          // a crisis check-in: risk signals, not a clear sign
+	attach  faqbot.Reason // resources to give with the answer to a question about these subjects
 }
 
 type small int
@@ -29,7 +31,7 @@ func clean(s string, max int) (string, bool) { return textnorm.Clean(s, max) }
 
 func triage(text string) verdict {
 	v := safety.Triage(text)
-	return verdict{kind: v.Kind(), reason: v.Reason(), urgent: v.Urgent}
+	return verdict{kind: v.Kind(), reason: v.Reason(), urgent: v.Urgent, checkIn: v.CheckIn, attach: v.Attach.Reason()}
 }
 
 func smalltalk(text string) (small, bool) {

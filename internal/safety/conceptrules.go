@@ -3,6 +3,7 @@ package safety
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -16,11 +17,13 @@ import (
 // them), "not:NAME" for a negated hit of NAME (a plain name never matches
 // a negated hit). Joins, tightest first: "A ~N B" (B starts at most N words
 // after A ends, in one sentence; "~N!C" also forbids a hit of C between),
-// "A & B" (both in one sentence), "A && B" (both in the message).
+// "A & B" (both in one sentence), "A && B" (both in the message), and
+// "&& !C" (no hit of C anywhere in the message).
 type conceptRule struct {
 	tier   tier
 	name   string
 	groups [][]chain // && of (& of chains)
+	absent [][]int   // "&& !C": concepts that must not be in the message
 	line   string    // as written, for explain
 }
 
@@ -32,9 +35,14 @@ const (
 	tierCrisis       // crisis: a clear sign of suicide or self-harm
 	tierAbuse        // abuse: a clear sign of abuse or assault
 	tierCheckIn      // a risk signal without a clear sign: a crisis check-in
+	// tierControl is abuse that outranks crisis: a partner who threatens
+	// self-harm to stop someone leaving. The writer needs abuse support;
+	// the words about suicide are the partner's.
+	tierControl
+	nTiers
 )
 
-var tierNames = map[string]tier{"crisis": tierCrisis, "abuse": tierAbuse, "check-in": tierCheckIn}
+var tierNames = map[string]tier{"crisis": tierCrisis, "abuse": tierAbuse, "check-in": tierCheckIn, "control": tierControl}
 
 // chain is A ~N B ~M C …
 type chain struct {
@@ -61,7 +69,7 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 		}
 		t, ok := tierNames[f[0]]
 		if !ok {
-			return fmt.Errorf("%s: unknown tier %q (want crisis, abuse or check-in)", at, f[0])
+			return fmt.Errorf("%s: unknown tier %q (want crisis, abuse, check-in or control)", at, f[0])
 		}
 		if seen[f[1]] {
 			return fmt.Errorf("%s: rule %s is defined twice", at, f[1])
@@ -69,6 +77,14 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 		seen[f[1]] = true
 		r := conceptRule{tier: t, name: f[1], line: strings.Join(f[2:], " ")}
 		for _, g := range strings.Split(r.line, "&&") {
+			if name, ok := strings.CutPrefix(strings.TrimSpace(g), "!"); ok {
+				ids, err := lx.conceptIDs(name)
+				if err != nil {
+					return fmt.Errorf("%s: %w", at, err)
+				}
+				r.absent = append(r.absent, ids)
+				continue
+			}
 			var chains []chain
 			for _, c := range strings.Split(g, "&") {
 				ch, err := lx.parseChain(c)
@@ -151,6 +167,13 @@ func (lx *lexicon) conceptIDs(s string) ([]int, error) {
 
 // matches reports whether r fires on the hits of a message's words ws.
 func (r *conceptRule) matches(ws []word, hits []hit) bool {
+	for _, ids := range r.absent {
+		for _, h := range hits {
+			if slices.Contains(ids, h.concept) {
+				return false
+			}
+		}
+	}
 	for _, g := range r.groups {
 		if !groupMatches(g, ws, hits) {
 			return false

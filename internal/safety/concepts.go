@@ -296,9 +296,11 @@ func (lx *lexicon) find(ws []word) []hit {
 			}
 		}
 	}
+	// a longer entry that holds a whole idiom wins over it: "rather die
+	// than go through that again" is not "rather die than karaoke"
 	out := hits[:0]
 	for _, h := range hits {
-		if h.concept != lx.idiom && slices.Contains(masked[h.start:h.end], true) {
+		if h.concept != lx.idiom && slices.Contains(masked[h.start:h.end], true) && !lx.outgrows(h, hits) {
 			continue
 		}
 		out = append(out, h)
@@ -323,6 +325,19 @@ func (lx *lexicon) find(ws []word) []hit {
 		}
 	}
 	return hits
+}
+
+// outgrows reports whether h holds every idiom it overlaps, and is longer.
+func (lx *lexicon) outgrows(h hit, hits []hit) bool {
+	for _, i := range hits {
+		if i.concept != lx.idiom || i.end <= h.start || i.start >= h.end {
+			continue
+		}
+		if i.start < h.start || i.end > h.end || i.end-i.start >= h.end-h.start {
+			return false
+		}
+	}
+	return true
 }
 
 func dedupHits(hs []hit) []hit {

@@ -37,14 +37,11 @@ func Explain(text string) Explanation {
 // Result is the verdict Explain reached.
 func (ex Explanation) Result() Verdict { return ex.verdict }
 
-func (ex *Explanation) fill(lx *lexicon, ws []word, hits []hit, pv Verdict, fired [tierCheckIn + 1]string) {
+func (ex *Explanation) fill(lx *lexicon, ws []word, hits []hit, pv Verdict, fired [nTiers]string) {
 	for _, w := range ws {
 		ex.Words = append(ex.Words, w.w)
 	}
 	for _, h := range hits {
-		if h.concept == lx.negation {
-			continue
-		}
 		var b strings.Builder
 		for i := h.start; i < h.end; i++ {
 			if i > h.start {

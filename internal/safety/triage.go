@@ -121,7 +121,7 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
 	question := strings.Contains(folded, "?")
 	ws := lx.sp.words(masked, nil)
 	hits := lx.find(ws)
-	var fired [tierCheckIn + 1]string
+	var fired [nTiers]string
 	for i := range lx.rules {
 		cr := &lx.rules[i]
 		if fired[cr.tier] == "" && cr.matches(ws, hits) {
@@ -140,6 +140,9 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
 	}
 	var v Verdict
 	switch {
+	case fired[tierControl] != "":
+		// the partner's threat is the partner's crisis too: both lines
+		v = Verdict{Category: Abuse, Attach: Crisis, Rule: "concept/" + fired[tierControl]}
 	case pv.Category == Crisis:
 		v = pv
 	case fired[tierCrisis] != "":
@@ -148,7 +151,8 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
 		v = pv
 	case fired[tierAbuse] != "":
 		v = Verdict{Category: Abuse, Rule: "concept/" + fired[tierAbuse]}
-	case fired[tierCheckIn] != "":
+	case fired[tierCheckIn] != "" && !lx.has(hits, "laughter"):
+		// a risk signal said laughing is hyperbole; a clear sign is not
 		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + fired[tierCheckIn]}
 	default:
 		return pv
@@ -160,6 +164,8 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
 	switch {
 	case v.Category == Crisis && !v.CheckIn:
 		name = fired[tierCrisis]
+	case v.Category == Abuse && fired[tierControl] != "":
+		name = fired[tierControl]
 	case v.Category == Abuse:
 		name = fired[tierAbuse]
 	}
@@ -173,6 +179,17 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
 		v.Attach = attach
 	}
 	return v
+}
+
+// has reports whether hits hold the concept name.
+func (lx *lexicon) has(hits []hit, name string) bool {
+	id := lx.ids[name]
+	for _, h := range hits {
+		if h.concept == id {
+			return true
+		}
+	}
+	return false
 }
 
 // maskIdioms blanks out the words of idioms in text, as the phrase
@@ -208,27 +225,8 @@ func (lx *lexicon) maskIdioms(text string, ws []word, hits []hit) string {
 // about therapy; a clear sign only when the sentences that show it do not
 // speak of the writer.
 func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, questionMark bool) bool {
-	has := func(name string) bool {
-		id := lx.ids[name]
-		for _, h := range hits {
-			if h.concept == id {
-				return true
-			}
-		}
-		return false
-	}
-	if has("topic-frame") {
-		return true
-	}
-	asking := has("therapy") && (questionMark || lx.opensWithQuestion(ws, hits))
-	if !asking {
-		return false
-	}
-	if v.CheckIn {
-		return true
-	}
-	// the sentences that hold a sign: none may speak of the writer
-	self := lx.ids["self"]
+	has := func(name string) bool { return lx.has(hits, name) }
+	// the sentences that hold a sign
 	risky := map[int]bool{}
 	for _, h := range hits {
 		if lx.risk[h.concept] {
@@ -240,12 +238,34 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 			risky[s.n] = true
 		}
 	}
+	self := lx.ids["self"]
+	selfInSign := false
 	for _, h := range hits {
 		if h.concept == self && risky[ws[h.start].sent] {
-			return false
+			selfInSign = true
 		}
 	}
-	return true
+	// a subject talked about (a novel, the news, a workshop): in the
+	// sentence of the sign, or anywhere when the sign is not about the
+	// writer
+	frame := lx.ids["topic-frame"]
+	for _, h := range hits {
+		if h.concept == frame && (risky[ws[h.start].sent] || !selfInSign) {
+			return true
+		}
+	}
+	question := questionMark || lx.opensWithQuestion(ws, hits)
+	// something long past, asked about: "I self-harmed as a teen, how do
+	// I bring it up with a new partner?"
+	if question && v.Category == Crisis && has("past") {
+		return true
+	}
+	if !question || !has("therapy") {
+		return false
+	}
+	// a risk signal in a question about therapy keeps its answer; a
+	// clear sign only when it is not about the writer
+	return v.CheckIn || !selfInSign
 }
 
 // opensWithQuestion: a question word opens a sentence.

@@ -66,7 +66,10 @@ var crisisCases = []triageCase{
 	{text: "my client is suicidal, what do I do", want: safety.Crisis},
 	{text: "my friend said he wants to end it all", want: safety.Crisis},
 	{text: "A client disclosed self-harm in the session", want: safety.Crisis},
-	{text: "he threatened to kill himself if I leave", want: safety.Crisis},
+	// a partner who threatens self-harm to stop someone leaving is coercive
+	// control: the abuse handoff, with the crisis lines attached (it was a
+	// crisis handoff before the concept layer)
+	{text: "he threatened to kill himself if I leave", want: safety.Abuse},
 	{text: "my partner hurts herself when we fight", want: safety.Crisis},
 	// disguises: spacing, dots, zero-width, full width, leetspeak, stretching, capitals
 	{text: "k i l l  m y s e l f", want: safety.Crisis},
@@ -110,7 +113,7 @@ var crisisCases = []triageCase{
 	{text: "I want it all to end", want: safety.Crisis},
 	{text: "gonna off myself", want: safety.Crisis},
 	{text: "what's the point anymore", want: safety.Crisis},
-	{text: "my husband said he'll kill himself if I leave", want: safety.Crisis},
+	{text: "my husband said he'll kill himself if I leave", want: safety.Abuse},
 	{text: "i'm going to hang myself", want: safety.Crisis},
 	{text: "i want to stop existing", want: safety.Crisis},
 }

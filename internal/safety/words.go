@@ -20,18 +20,19 @@ type word struct {
 
 // speller rewrites words the way words.txt says.
 type speller struct {
-	spell map[string][]string // "im" → ["i", "am"]
-	forms map[string][]string // "die" → ["dies", "died", "dying", "dyin"]
+	spell   map[string][]string // "im" → ["i", "am"]
+	fillers map[string]bool     // "so", "really", "just": left out
+	forms   map[string][]string // "die" → ["dies", "died", "dying", "dyin"]
 }
 
 func loadSpeller(fsys fs.FS) (*speller, error) {
-	sp := &speller{spell: map[string][]string{}, forms: map[string][]string{}}
+	sp := &speller{spell: map[string][]string{}, forms: map[string][]string{}, fillers: map[string]bool{}}
 	section := ""
 	err := eachLine(fsys, "data/words.txt", func(at, line string) error {
 		if strings.HasPrefix(line, "[") {
 			section = line
-			if section != "[spellings]" && section != "[forms]" {
-				return fmt.Errorf("%s: unknown section %s (want [spellings] or [forms])", at, line)
+			if section != "[spellings]" && section != "[forms]" && section != "[fillers]" {
+				return fmt.Errorf("%s: unknown section %s (want [spellings], [forms] or [fillers])", at, line)
 			}
 			return nil
 		}
@@ -55,8 +56,12 @@ func loadSpeller(fsys fs.FS) (*speller, error) {
 				return fmt.Errorf("%s: want: word: its forms", at)
 			}
 			sp.forms[base] = append(sp.forms[base], strings.Fields(forms)...)
+		case "[fillers]":
+			for _, f := range strings.Fields(line) {
+				sp.fillers[f] = true
+			}
 		default:
-			return fmt.Errorf("%s: a line before [spellings] or [forms]", at)
+			return fmt.Errorf("%s: a line before [spellings], [forms] or [fillers]", at)
 		}
 		return nil
 	})
@@ -77,6 +82,9 @@ func (sp *speller) words(folded string, out []word) []word {
 	start := -1
 	emit := func(at, end int) {
 		for _, w := range sp.spellWord(folded[at:end]) {
+			if sp.fillers[w] {
+				continue
+			}
 			if w == "but" || w == "though" || w == "although" {
 				clause++
 			}
