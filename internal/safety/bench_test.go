@@ -16,7 +16,15 @@ func BenchmarkTriage(b *testing.B) {
 		{"stretched", "killlll myselfffff pleaseeee"},
 		{"2000runes", long},
 	} {
-		b.Run(bc.name, func(b *testing.B) {
+		// the yardstick: the phrase layer alone, which is what Triage was
+		// before the concept layer and the net
+		b.Run(bc.name+"/phrases-only", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				safety.PhraseOnly(bc.text)
+			}
+		})
+		b.Run(bc.name+"/triage", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				safety.Triage(bc.text)

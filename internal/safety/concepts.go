@@ -58,9 +58,12 @@ type lexicon struct {
 	risk     map[int]bool // concepts from the crisis and abuse files
 	// structural marks the rules that combine two risk concepts or more:
 	// a disclosure, not a subject named
-	structural map[string]bool
-	idiom      int // the concept id of idioms, masked out
-	negation   int
+	structural     map[string]bool
+	net            *net                // the statistical net, when data/net.txt is there
+	keyCache       map[string][]string // trie keys of every word the lists use
+	conceptFeature []string            // "c:NAME", the net\'s feature for each concept
+	idiom          int                 // the concept id of idioms, masked out
+	negation       int
 }
 
 // loadLexicon reads words.txt, the concept files and rules.txt from fsys.
@@ -88,6 +91,20 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	}
 	if err := lx.readRules(fsys, "data/rules.txt"); err != nil {
 		return nil, err
+	}
+	for _, c := range lx.concepts {
+		lx.conceptFeature = append(lx.conceptFeature, "c:"+c.name)
+	}
+	lx.keyCache = map[string][]string{}
+	for w := range lx.bases {
+		if !strings.HasPrefix(w, "\x00") {
+			lx.keyCache[w] = lx.makeKeys(w, nil)
+		}
+	}
+	if _, err := fs.Stat(fsys, "data/net.txt"); err == nil {
+		if lx.net, err = loadNet(fsys); err != nil {
+			return nil, err
+		}
 	}
 	return lx, nil
 }
@@ -217,8 +234,16 @@ type hit struct {
 	neg        bool // a negation stands just before it
 }
 
-// keysOf lists the trie keys word w can stand for.
-func (lx *lexicon) keysOf(w string, keys []string) []string {
+// keysOf lists the trie keys word w can stand for; the lists of the
+// words the concept files use are made once, at load.
+func (lx *lexicon) keysOf(w string) []string {
+	if k, ok := lx.keyCache[w]; ok {
+		return k
+	}
+	return lx.makeKeys(w, nil)
+}
+
+func (lx *lexicon) makeKeys(w string, keys []string) []string {
 	keys = append(keys, w)
 	keys = append(keys, lx.bases[w]...)
 	// "thinkin", "bein": the -ing form without its g
@@ -258,7 +283,7 @@ var numberWords = map[string]int{
 func (lx *lexicon) find(ws []word) []hit {
 	keys := make([][]string, len(ws))
 	for i, w := range ws {
-		keys[i] = lx.keysOf(w.w, nil)
+		keys[i] = lx.keysOf(w.w)
 	}
 	var hits []hit
 	var walk func(n *conceptNode, start, i int)

@@ -3,6 +3,7 @@ package safety_test
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,8 @@ import (
 	"github.com/faqbot/faqbot/internal/safety"
 	"github.com/faqbot/faqbot/internal/textnorm"
 )
+
+var updateCases = flag.Bool("update", false, "rewrite testdata/triage_cases.jsonl")
 
 // conceptCase is one line of testdata/families.txt.
 type conceptCase struct {
@@ -228,5 +231,37 @@ func TestExplain(t *testing.T) {
 	}
 	if len(ex.Rules) == 0 || !strings.Contains(ex.String(), "verdict:  crisis") {
 		t.Errorf("explanation lacks its rules or verdict:\n%s", ex)
+	}
+}
+
+// TestCasesFile keeps testdata/triage_cases.jsonl, the table cases of
+// triage_test.go and family_test.go in the question-set format, equal to
+// the tables; go run ./cmd/trainsafety learns from it, so the statistical
+// net learns the near misses the tables hold. go test -update rewrites it.
+func TestCasesFile(t *testing.T) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	for _, cases := range [][]triageCase{crisisCases, abuseCases, medicalCases, declineCases, referralCases, noneCases, precedenceCases, devCases, familyCases()} {
+		for _, tc := range cases {
+			q := map[string]string{"q": tc.text, "expect": "no_alarm"}
+			switch tc.want {
+			case safety.Crisis, safety.Abuse:
+				q = map[string]string{"q": tc.text, "expect": "handoff", "reason": tc.want.String()}
+			}
+			enc.Encode(q)
+		}
+	}
+	const path = "testdata/triage_cases.jsonl"
+	if *updateCases {
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	if string(got) != b.String() {
+		t.Errorf("%s is out of date with the table cases: go test -update, then go run ./cmd/trainsafety", path)
 	}
 }

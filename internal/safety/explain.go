@@ -15,6 +15,7 @@ type Explanation struct {
 	Phrase   string   `json:"phrase_rule,omitempty"`   // the phrase layer's rule, "category/name"
 	Rules    []string `json:"concept_rules,omitempty"` // the first concept rule of each tier that fired, "tier/name"
 	Topic    bool     `json:"about_the_subject,omitempty"`
+	Net      string   `json:"net,omitempty"` // what the statistical net flagged, when it decided
 	Verdict  string   `json:"verdict"`
 	verdict  Verdict
 }
@@ -29,7 +30,7 @@ type Found struct {
 // Explain triages text as Triage does and says how.
 func Explain(text string) Explanation {
 	var ex Explanation
-	ex.verdict = decide(compiledRules, compiledLexicon, text, &ex)
+	ex.verdict = decide(compiledRules, compiledLexicon, text, &ex, true)
 	ex.Verdict = ex.verdict.String()
 	return ex
 }
@@ -94,6 +95,9 @@ func (ex Explanation) String() string {
 		rules = "none"
 	}
 	fmt.Fprintf(&b, "rules:    %s\n", rules)
+	if ex.Net != "" {
+		fmt.Fprintf(&b, "net:      flagged %s (no rule fired)\n", ex.Net)
+	}
 	if ex.Topic {
 		b.WriteString("about the subject: yes (a question about therapy, or a subject talked about): the answer keeps its place, with resources\n")
 	}

@@ -95,7 +95,13 @@ func (v Verdict) String() string {
 // Triage decides which Category text needs. text should have been through
 // textnorm.Clean, which bounds its length; Triage folds it itself.
 func Triage(text string) Verdict {
-	return decide(compiledRules, compiledLexicon, text, nil)
+	return decide(compiledRules, compiledLexicon, text, nil, true)
+}
+
+// TriageRules is Triage without the statistical net, for measuring what
+// the net adds.
+func TriageRules(text string) Verdict {
+	return decide(compiledRules, compiledLexicon, text, nil, false)
 }
 
 // compiledLexicon is the concept layer, read from the embedded data at
@@ -112,7 +118,7 @@ func mustLoadLexicon() *lexicon {
 
 // decide runs both layers and combines them; ex, when not nil, records
 // how (for Explain).
-func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
+func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Verdict {
 	folded := textnorm.Fold(text)
 	// the phrase layer's benign phrases ("5 kms", "will the therapist
 	// make me ...") are masked for both layers
@@ -155,6 +161,14 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
 		// a risk signal said laughing is hyperbole; a clear sign is not
 		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + fired[tierCheckIn]}
 	default:
+		if useNet && lx.net != nil && (pv.Category == None || pv.Category == Medical || pv.Category == Referral) {
+			if c := lx.netFlag(ws, hits, question); c != None {
+				if ex != nil {
+					ex.Net = c.String()
+				}
+				return Verdict{Category: c, CheckIn: true, Rule: "net/" + c.String()}
+			}
+		}
 		return pv
 	}
 	// a concept rule that found a disclosure (an agent, an act and a
@@ -179,6 +193,20 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation) Verdict {
 		v.Attach = attach
 	}
 	return v
+}
+
+// netFlag asks the statistical net about a message the rules let
+// through. It is not asked about questions about therapy, subjects talked
+// about, or jokes: there its words are topics, not signs.
+func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark bool) Category {
+	if lx.has(hits, "laughter") || lx.has(hits, "topic-frame") {
+		return None
+	}
+	if lx.has(hits, "therapy") && (questionMark || lx.opensWithQuestion(ws, hits)) {
+		return None
+	}
+	c, _ := lx.net.flag(lx, ws, hits)
+	return c
 }
 
 // has reports whether hits hold the concept name.
@@ -226,6 +254,10 @@ func (lx *lexicon) maskIdioms(text string, ws []word, hits []hit) string {
 // speak of the writer.
 func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, questionMark bool) bool {
 	has := func(name string) bool { return lx.has(hits, name) }
+	question := questionMark || lx.opensWithQuestion(ws, hits)
+	if !has("topic-frame") && !(question && (has("therapy") || v.Category == Crisis && has("past"))) {
+		return false // the common case, decided without the sentences
+	}
 	// the sentences that hold a sign
 	risky := map[int]bool{}
 	for _, h := range hits {
@@ -254,7 +286,6 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 			return true
 		}
 	}
-	question := questionMark || lx.opensWithQuestion(ws, hits)
 	// something long past, asked about: "I self-harmed as a teen, how do
 	// I bring it up with a new partner?"
 	if question && v.Category == Crisis && has("past") {

@@ -80,8 +80,9 @@ var contractions = []struct{ end, word string }{
 func (sp *speller) words(folded string, out []word) []word {
 	sent, clause := 0, 0
 	start := -1
+	var buf [4]string
 	emit := func(at, end int) {
-		for _, w := range sp.spellWord(folded[at:end]) {
+		for _, w := range sp.spellWord(folded[at:end], buf[:0]) {
 			if sp.fillers[w] {
 				continue
 			}
@@ -143,13 +144,16 @@ func (sp *speller) words(folded string, out []word) []word {
 
 // spellWord rewrites one raw word: quotes off its ends, a list spelling,
 // a contraction, or a possessive "'s" dropped.
-func (sp *speller) spellWord(raw string) []string {
+func (sp *speller) spellWord(raw string, dst []string) []string {
 	w := strings.Trim(raw, "'")
 	if w == "" {
-		return nil
+		return dst
 	}
 	if to, ok := sp.spell[w]; ok {
-		return to
+		return append(dst, to...)
+	}
+	if !strings.Contains(w, "'") {
+		return append(dst, w)
 	}
 	for _, c := range contractions {
 		if stem, ok := strings.CutSuffix(w, c.end); ok && stem != "" {
@@ -161,22 +165,20 @@ func (sp *speller) spellWord(raw string) []string {
 			case c.end == "n't" && stem == "sha":
 				stem = "shall"
 			}
-			return append(sp.spellWord(stem), c.word)
+			return append(sp.spellWord(stem, dst), c.word)
 		}
 	}
 	if stem, ok := strings.CutSuffix(w, "'s"); ok && stem != "" {
 		// "he's" is "he is"; "dad's" is "dad"
 		if to, ok := sp.spell[stem+"s"]; ok {
-			return to
+			return append(dst, to...)
 		}
-		return []string{stem}
+		return append(dst, stem)
 	}
-	if strings.Contains(w, "'") {
-		if to, ok := sp.spell[strings.ReplaceAll(w, "'", "")]; ok {
-			return to
-		}
+	if to, ok := sp.spell[strings.ReplaceAll(w, "'", "")]; ok {
+		return append(dst, to...)
 	}
-	return []string{w}
+	return append(dst, w)
 }
 
 // formsOf returns w and the forms of it a list entry also finds: the

@@ -1,0 +1,362 @@
+// Command trainsafety trains the safety triage's statistical net (a
+// multinomial logistic regression over the concept layer's words, word
+// pairs and concepts) from the project's real-language sets, and writes
+// its weights and thresholds to internal/safety/data/net.txt.
+//
+//	go run ./cmd/trainsafety                 # train and write the file
+//	go run ./cmd/trainsafety -check FILE...  # score the net on other sets
+//
+// Training is deterministic: the same sets give the same file. The
+// thresholds are chosen by five-fold cross-validation so that at most
+// -fpr of the lines that need no handoff would be flagged. The held-back
+// set (testdata/eval/safety_heldback.jsonl) and the blind question set are
+// never trained on.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/faqbot/faqbot/internal/safety"
+	"github.com/faqbot/faqbot/internal/textnorm"
+)
+
+// trainSets are the sets the net learns from: the safety sets for risk and
+// near misses, the question sets for ordinary questions.
+var trainSets = []string{
+	"testdata/eval/safety_tune.jsonl",
+	"testdata/eval/safety_tune2.jsonl",
+	"testdata/eval/safety_tune3.jsonl",
+	"testdata/eval/phrasings.jsonl",
+	"testdata/eval/fresh.jsonl",
+	"testdata/eval/dev.jsonl",
+	"internal/safety/testdata/triage_cases.jsonl",
+}
+
+const nClass = 3 // none, crisis, abuse
+
+var classNames = [nClass]string{"none", "crisis", "abuse"}
+
+type example struct {
+	feats []string
+	label int
+}
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "trainsafety:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("trainsafety", flag.ContinueOnError)
+	out := fs.String("o", "internal/safety/data/net.txt", "where to write the weights")
+	fpr := fs.Float64("fpr", 0.01, "the share of no-handoff lines the net may flag, in cross-validation")
+	epochs := fs.Int("epochs", 40, "passes over the data")
+	l2 := fs.Float64("l2", 1e-4, "L2 penalty per step")
+	check := fs.Bool("check", false, "score the embedded net on the sets given as arguments instead of training")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *check {
+		return checkSets(fs.Args(), stdout)
+	}
+	var data []example
+	for _, path := range trainSets {
+		ex, err := readSet(path)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		data = append(data, ex...)
+	}
+	fam, err := readFamilies("internal/safety/testdata/families.txt")
+	if err != nil {
+		return err
+	}
+	data = append(data, fam...)
+	if len(data) == 0 {
+		return errors.New("no training data: run from the repository's root")
+	}
+	// thresholds from out-of-fold probabilities
+	oof := make([][nClass]float64, len(data))
+	for k := 0; k < 5; k++ {
+		var train []example
+		var test []int
+		for i := range data {
+			if i%5 == k {
+				test = append(test, i)
+			} else {
+				train = append(train, data[i])
+			}
+		}
+		m := fit(train, *epochs, *l2)
+		for _, i := range test {
+			oof[i] = m.probs(data[i].feats)
+		}
+	}
+	var th [nClass]float64
+	for c := 1; c < nClass; c++ {
+		var neg []float64
+		for i, e := range data {
+			if e.label == 0 {
+				neg = append(neg, oof[i][c])
+			}
+		}
+		sort.Float64s(neg)
+		// the smallest threshold that flags at most fpr of the negatives
+		at := int(math.Ceil(float64(len(neg)) * (1 - *fpr)))
+		at = min(max(at, 0), len(neg)-1)
+		th[c] = math.Max(0.5, neg[at]+1e-6)
+		hit, n := 0, 0
+		for i, e := range data {
+			if e.label == c {
+				n++
+				if oof[i][c] >= th[c] {
+					hit++
+				}
+			}
+		}
+		fmt.Fprintf(stdout, "%s: threshold %.3f, cross-validated recall %d/%d\n", classNames[c], th[c], hit, n)
+	}
+	m := fit(data, *epochs, *l2)
+	return m.write(*out, th, len(data))
+}
+
+// model is the trainer's copy of the net.
+type model struct {
+	w    map[string]*[nClass]float64
+	bias [nClass]float64
+}
+
+func (m *model) probs(feats []string) [nClass]float64 {
+	z := m.bias
+	for _, f := range feats {
+		if w := m.w[f]; w != nil {
+			for c := range z {
+				z[c] += w[c]
+			}
+		}
+	}
+	mx := math.Max(z[0], math.Max(z[1], z[2]))
+	var sum float64
+	for c := range z {
+		z[c] = math.Exp(z[c] - mx)
+		sum += z[c]
+	}
+	for c := range z {
+		z[c] /= sum
+	}
+	return z
+}
+
+// fit trains by AdaGrad over a fixed shuffle of the examples.
+func fit(data []example, epochs int, l2 float64) *model {
+	count := map[string]int{}
+	for _, e := range data {
+		for _, f := range e.feats {
+			count[f]++
+		}
+	}
+	m := &model{w: map[string]*[nClass]float64{}}
+	g2 := map[string]*[nClass]float64{}
+	for f, n := range count {
+		if n >= 2 {
+			m.w[f] = new([nClass]float64)
+			g2[f] = new([nClass]float64)
+		}
+	}
+	var b2 [nClass]float64
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const rate = 0.3
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			e := data[i]
+			p := m.probs(e.feats)
+			for c := 0; c < nClass; c++ {
+				g := p[c]
+				if c == e.label {
+					g--
+				}
+				b2[c] += g * g
+				m.bias[c] -= rate * g / math.Sqrt(b2[c]+1e-8)
+				for _, f := range e.feats {
+					w := m.w[f]
+					if w == nil {
+						continue
+					}
+					gf := g + l2*w[c]
+					g2[f][c] += gf * gf
+					w[c] -= rate * gf / math.Sqrt(g2[f][c]+1e-8)
+				}
+			}
+		}
+	}
+	return m
+}
+
+func (m *model) write(path string, th [nClass]float64, n int) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# The safety triage's statistical net: weights of a multinomial logistic\n")
+	fmt.Fprintf(&b, "# regression (classes none, crisis, abuse) over spelt-out words, word\n")
+	fmt.Fprintf(&b, "# pairs and concepts. Made by `go run ./cmd/trainsafety` from %d lines of\n", n)
+	fmt.Fprintf(&b, "# the sets in testdata/eval (safety_tune*, phrasings, fresh, dev); do\n")
+	fmt.Fprintf(&b, "# not edit by hand: change the sets and train again.\n")
+	fmt.Fprintf(&b, "threshold crisis %.6f\nthreshold abuse %.6f\n", th[1], th[2])
+	fmt.Fprintf(&b, "bias %.5f %.5f %.5f\n", m.bias[0], m.bias[1], m.bias[2])
+	keys := make([]string, 0, len(m.w))
+	for f, w := range m.w {
+		if math.Abs(w[0])+math.Abs(w[1])+math.Abs(w[2]) >= 0.05 {
+			keys = append(keys, f)
+		}
+	}
+	sort.Strings(keys)
+	for _, f := range keys {
+		w := m.w[f]
+		fmt.Fprintf(&b, "%s %.4f %.4f %.4f\n", f, w[0], w[1], w[2])
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// readSet reads a question set as training examples: a crisis or abuse
+// handoff is that class, anything else is none.
+func readSet(path string) ([]example, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []example
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var q struct{ Q, Expect, Reason string }
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		label := 0
+		if q.Expect == "handoff" && q.Reason == "crisis" {
+			label = 1
+		} else if q.Expect == "handoff" && q.Reason == "abuse" {
+			label = 2
+		}
+		text, _ := textnorm.Clean(q.Q, 1000)
+		out = append(out, example{safety.Features(text), label})
+	}
+	return out, sc.Err()
+}
+
+// readFamilies reads the concept layer's families (+crisis, +checkin,
+// +abuse, - and =attach lines) as training examples.
+func readFamilies(path string) ([]example, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []example
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		label := -1
+		var text string
+		switch {
+		case strings.HasPrefix(line, "+crisis "), strings.HasPrefix(line, "+checkin "):
+			label, text = 1, line[strings.Index(line, " ")+1:]
+		case strings.HasPrefix(line, "+abuse "):
+			label, text = 2, line[len("+abuse "):]
+		case strings.HasPrefix(line, "-"), strings.HasPrefix(line, "="):
+			label, text = 0, strings.TrimPrefix(line, "-")
+			if strings.HasPrefix(line, "=") {
+				text = line[strings.Index(line, " ")+1:]
+			}
+		}
+		if label >= 0 {
+			clean, _ := textnorm.Clean(text, 1000)
+			out = append(out, example{safety.Features(clean), label})
+		}
+	}
+	return out, nil
+}
+
+// checkSets scores the embedded net alone, and the rules with and without
+// it, on other sets: what the net adds.
+func checkSets(paths []string, stdout io.Writer) error {
+	for _, path := range paths {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		var tally [nClass][3]int // per label: rules hit, rules+net hit, total
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			if strings.TrimSpace(sc.Text()) == "" {
+				continue
+			}
+			var q struct{ Q, Expect, Reason string }
+			if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+				f.Close()
+				return err
+			}
+			label := 0
+			if q.Expect == "handoff" && q.Reason == "crisis" {
+				label = 1
+			} else if q.Expect == "handoff" && q.Reason == "abuse" {
+				label = 2
+			}
+			text, _ := textnorm.Clean(q.Q, 1000)
+			rules := safety.TriageRules(text)
+			both := safety.Triage(text)
+			alarm := func(v safety.Verdict) int {
+				switch v.Category {
+				case safety.Crisis:
+					return 1
+				case safety.Abuse:
+					return 2
+				}
+				return 0
+			}
+			ok := func(v safety.Verdict) bool {
+				if label == 0 {
+					return alarm(v) == 0
+				}
+				return alarm(v) == label
+			}
+			if ok(rules) {
+				tally[label][0]++
+			}
+			if ok(both) {
+				tally[label][1]++
+			}
+			tally[label][2]++
+		}
+		f.Close()
+		fmt.Fprintf(stdout, "%s\n", path)
+		for c := 0; c < nClass; c++ {
+			t := tally[c]
+			if t[2] > 0 {
+				fmt.Fprintf(stdout, "  %-7s rules %3d/%3d   rules+net %3d/%3d\n", classNames[c], t[0], t[2], t[1], t[2])
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+package safety
+
+import (
+	"fmt"
+	"io/fs"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/faqbot/faqbot/internal/textnorm"
+)
+
+// The statistical net: a small linear classifier behind the rules. It
+// reads the same spelt-out words and concepts as the concept layer and
+// gives a probability that a message shows crisis or abuse. Its weights
+// are data (data/net.txt), trained by `go run ./cmd/trainsafety` from the
+// project's own real-language sets; the trainer sets the thresholds. A
+// message it flags that the rules did not gets the check-in, never an FAQ
+// passage.
+
+// netClasses are the classifier's outputs, in the order of each weight
+// line.
+var netClasses = [...]Category{None, Crisis, Abuse}
+
+// net is the compiled classifier.
+type net struct {
+	bias      [len(netClasses)]float64
+	weights   map[string][len(netClasses)]float64    // words and concepts ("c:means")
+	pairs     map[[2]string][len(netClasses)]float64 // word pairs, "a_b" in the file
+	threshold [len(netClasses)]float64               // for Crisis and Abuse; None's is unused
+}
+
+// loadNet reads data/net.txt: "threshold CLASS P" lines, a "bias W W W"
+// line, then "FEATURE W W W" lines. A missing file is no net.
+func loadNet(fsys fs.FS) (*net, error) {
+	n := &net{weights: map[string][len(netClasses)]float64{}, pairs: map[[2]string][len(netClasses)]float64{}}
+	err := eachLine(fsys, "data/net.txt", func(at, line string) error {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 3 && f[0] == "threshold":
+			c := -1
+			for i, nc := range netClasses {
+				if nc.String() == f[1] {
+					c = i
+				}
+			}
+			p, err := strconv.ParseFloat(f[2], 64)
+			if c <= 0 || err != nil || p <= 0 || p > 1 {
+				return fmt.Errorf("%s: want: threshold crisis|abuse P, with P in (0, 1]", at)
+			}
+			n.threshold[c] = p
+		case len(f) == 1+len(netClasses):
+			var w [len(netClasses)]float64
+			for i := range w {
+				v, err := strconv.ParseFloat(f[i+1], 64)
+				if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+					return fmt.Errorf("%s: bad weight %q", at, f[i+1])
+				}
+				w[i] = v
+			}
+			a, b, pair := strings.Cut(f[0], "_")
+			switch {
+			case f[0] == "bias":
+				n.bias = w
+			case pair && a != "" && b != "":
+				n.pairs[[2]string{a, b}] = w
+			default:
+				n.weights[f[0]] = w
+			}
+		default:
+			return fmt.Errorf("%s: want FEATURE and %d weights, or a threshold line", at, len(netClasses))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := 1; i < len(netClasses); i++ {
+		if n.threshold[i] == 0 {
+			return nil, fmt.Errorf("data/net.txt: no threshold for %s", netClasses[i])
+		}
+	}
+	return n, nil
+}
+
+// features are what the net reads: each word, each pair of words in a
+// sentence, and each concept found ("c:means").
+func (lx *lexicon) features(ws []word, hits []hit) []string {
+	out := make([]string, 0, 2*len(ws)+len(hits))
+	for i, w := range ws {
+		out = append(out, w.w)
+		if i > 0 && ws[i-1].sent == w.sent {
+			out = append(out, ws[i-1].w+"_"+w.w)
+		}
+	}
+	for _, h := range hits {
+		if h.concept != lx.idiom {
+			out = append(out, "c:"+lx.concepts[h.concept].name)
+		}
+	}
+	return out
+}
+
+// probs gives the probability of each class for a message's words and
+// concepts: the sum of the weights of its features, as the trainer adds
+// them (see features), without building the features' strings.
+func (n *net) probs(lx *lexicon, ws []word, hits []hit) [len(netClasses)]float64 {
+	z := n.bias
+	add := func(w [len(netClasses)]float64) {
+		for i := range z {
+			z[i] += w[i]
+		}
+	}
+	for i, w := range ws {
+		if v, ok := n.weights[w.w]; ok {
+			add(v)
+		}
+		if i > 0 && ws[i-1].sent == w.sent {
+			if v, ok := n.pairs[[2]string{ws[i-1].w, w.w}]; ok {
+				add(v)
+			}
+		}
+	}
+	for _, h := range hits {
+		if h.concept != lx.idiom {
+			if v, ok := n.weights[lx.conceptFeature[h.concept]]; ok {
+				add(v)
+			}
+		}
+	}
+	return softmax(z)
+}
+
+func softmax(z [len(netClasses)]float64) [len(netClasses)]float64 {
+	m := z[0]
+	for _, v := range z {
+		m = max(m, v)
+	}
+	var sum float64
+	for i := range z {
+		z[i] = math.Exp(z[i] - m)
+		sum += z[i]
+	}
+	for i := range z {
+		z[i] /= sum
+	}
+	return z
+}
+
+// flag returns the category the net flags, or None.
+func (n *net) flag(lx *lexicon, ws []word, hits []hit) (Category, float64) {
+	p := n.probs(lx, ws, hits)
+	best, bp := None, 0.0
+	for i := 1; i < len(netClasses); i++ {
+		if p[i] >= n.threshold[i] && p[i] > bp {
+			best, bp = netClasses[i], p[i]
+		}
+	}
+	return best, bp
+}
+
+// Features are the net's features for text (after textnorm.Clean), for
+// the trainer.
+func Features(text string) []string {
+	r, lx := compiledRules, compiledLexicon
+	masked, _ := r.mask(textnorm.Fold(text))
+	ws := lx.sp.words(masked, nil)
+	return lx.features(ws, lx.find(ws))
+}
