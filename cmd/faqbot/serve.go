@@ -141,7 +141,7 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		s.ready = append(s.ready, readiness{"discord", bot.Ready})
 	}
 	if cfg.Knowledge.Watch && cfg.Knowledge.Path != "" {
-		w := &watch.Watcher{Path: cfg.Knowledge.Path, Logger: logger, Reload: s.reload}
+		w := &watch.Watcher{Path: cfg.Knowledge.Path, Logger: logger, Reload: s.reloadEdit}
 		s.parts = append(s.parts, part{"watcher", w.Run})
 	}
 	s.http = &http.Server{
@@ -217,6 +217,15 @@ func (s *server) refused(by string, err error) {
 			}
 		}()
 	}
+}
+
+// reloadEdit is the watcher's reload: "not yet" when the engine holds an
+// unfinished-looking edit back.
+func (s *server) reloadEdit(ctx context.Context, by string, settled bool) error {
+	if _, err := s.engine.ReloadEdit(ctx, by, settled); errors.Is(err, engine.ErrHeld) {
+		return fmt.Errorf("%w: %w", watch.ErrHold, err)
+	}
+	return nil // other errors are logged and kept for status by the engine
 }
 
 func (s *server) reload(ctx context.Context, by string) {
