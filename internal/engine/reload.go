@@ -119,13 +119,7 @@ func unfinished(data []byte, cur *snapshot, f *knowledge.File) string {
 	if cur == nil || f == nil {
 		return ""
 	}
-	removed := 0
-	for _, s := range cur.file.Sections {
-		if _, ok := f.Section(s.Heading); !ok {
-			removed++
-		}
-	}
-	if n := len(cur.file.Sections); removed*2 > n {
+	if removed, n := knowledge.Removed(cur.file, f), len(cur.file.Sections); removed*2 > n {
 		return fmt.Sprintf("the edit removes %d of the %d live sections", removed, n)
 	}
 	return ""
