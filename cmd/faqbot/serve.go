@@ -40,7 +40,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stderr, "Usage: faqbot serve [--config FILE] [--addr HOST:PORT] [--knowledge FILE]\n\n"+
 			"Serves POST /v1/ask, /healthz, /readyz and /metrics, plus Slack and Discord when their\n"+
 			"secrets are set in the environment (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET,\n"+
-			"DISCORD_BOT_TOKEN, DISCORD_PUBLIC_KEY). SIGHUP reloads the knowledge file.")
+			"DISCORD_BOT_TOKEN, DISCORD_PUBLIC_KEY). SIGHUP reloads the knowledge file; SIGTERM or\n"+
+			"SIGINT drains (/readyz says 503 for server.drain_period; a second signal cuts it short),\n"+
+			"then stops.")
 		fs.PrintDefaults()
 	}
 	if _, err := parseFlags(fs, args); err != nil {

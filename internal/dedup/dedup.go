@@ -40,8 +40,8 @@ type entry struct {
 	expires time.Time
 }
 
-// DefaultMax is the default bound on remembered keys: about 1 MB.
-const DefaultMax = 10_000
+// DefaultMax is the default bound on remembered keys: a few MB at most.
+const DefaultMax = 50_000
 
 // NewMemory returns an empty Memory bounded to max keys (DefaultMax when
 // max ≤ 0). now is the clock (nil = time.Now); tests pass a fake one.
