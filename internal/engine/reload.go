@@ -58,7 +58,8 @@ func (e *Engine) ReloadEdit(ctx context.Context, by string, settled bool) (faqbo
 func (e *Engine) reload(ctx context.Context, by string, settled bool) (faqbot.Status, error) {
 	e.reloadMu.Lock()
 	defer e.reloadMu.Unlock()
-	data, err := e.read(ctx)
+	data, readErr := e.read(ctx)
+	err := readErr
 	var f *knowledge.File
 	if err == nil {
 		f, err = knowledge.Parse(e.name(), data)
@@ -68,7 +69,7 @@ func (e *Engine) reload(ctx context.Context, by string, settled bool) (faqbot.St
 		e.report("unchanged")
 		return e.Status(), nil
 	}
-	if data != nil && !settled {
+	if readErr == nil && !settled {
 		if why := unfinished(data, cur, f); why != "" {
 			e.report("held")
 			e.logger.Info("knowledge edit held back until the file settles", "by", by, "path", e.opts.Path, "reason", why)
