@@ -64,3 +64,16 @@ func sameSection(a, b *Section) bool {
 	}
 	return true
 }
+
+// Removed counts old's sections that new no longer has (by heading, case
+// and surrounding space aside). An edit that removes most of them is more
+// often a file cut short than a moderator's intent.
+func Removed(old, new *File) int {
+	n := 0
+	for _, s := range old.Sections {
+		if _, ok := new.Section(s.Heading); !ok {
+			n++
+		}
+	}
+	return n
+}

@@ -1,9 +1,8 @@
 package knowledge
 
 import (
+	"context"
 	_ "embed"
-	"fmt"
-	"os"
 )
 
 // defaultFile is the clinic's knowledge file, built into the binary so the
@@ -22,22 +21,15 @@ func DefaultBytes() []byte { return append([]byte(nil), defaultFile...) }
 // so an error here means a broken build.
 func Default() (*File, error) { return Parse(DefaultName, defaultFile) }
 
-// Load reads and parses a knowledge file; an empty path means the embedded
-// default.
+// Load reads and parses a knowledge file (see Read for what it refuses);
+// an empty path means the embedded default.
 func Load(path string) (*File, error) {
 	if path == "" {
 		return Default()
 	}
-	fi, err := os.Stat(path)
+	data, err := Read(context.Background(), path)
 	if err != nil {
-		return nil, fmt.Errorf("knowledge: %w", err)
-	}
-	if fi.Size() > MaxFileBytes {
-		return nil, Errors{{File: path, Msg: fmt.Sprintf("file is %d bytes; the limit is %d (is this the right file?)", fi.Size(), MaxFileBytes)}}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("knowledge: %w", err)
+		return nil, err
 	}
 	return Parse(path, data)
 }

@@ -16,7 +16,7 @@ const reloadTimeout = 2 * time.Minute
 // guild admin can change, so the permission is checked again here.
 func (b *Bot) admin(ix *ixn, req request) {
 	if !isModerator(ix.i.Member, b.adminRoles) {
-		b.log.Info("discord: /faq-admin refused", "user", req.User, "guild", ix.i.GuildID, "sub", req.Sub)
+		b.log.Info("discord: /faq-admin refused", "user", req.User, "guild", ix.i.GuildID, "sub", subName(req.Sub))
 		ix.reply(renderText(adminRefusal), true)
 		return
 	}
@@ -60,4 +60,14 @@ func isModerator(m *discordgo.Member, roles map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// subName names a /faq-admin subcommand for the log: one the bot
+// registered, or "unknown".
+func subName(sub string) string {
+	switch sub {
+	case "status", "reload":
+		return sub
+	}
+	return "unknown"
 }

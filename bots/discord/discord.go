@@ -24,6 +24,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/internal/clockskew"
+	"github.com/faqbot/faqbot/internal/dedup"
 	"github.com/faqbot/faqbot/internal/metrics"
 	"github.com/faqbot/faqbot/internal/ratelimit"
 )
@@ -53,6 +55,10 @@ type Deps struct {
 	Metrics   *metrics.Metrics   // may be nil
 	Limiter   *ratelimit.Limiter // may be nil
 	Now       func() time.Time   // may be nil; checks signature timestamps
+	// Dedup remembers handled interactions (replays) and feedback clicks.
+	// Nil: a fresh in-memory store, for this bot alone; serve shares one
+	// across platforms.
+	Dedup dedup.Store
 }
 
 // api is the part of discordgo's REST client the bot calls. *discordgo.Session
@@ -77,6 +83,8 @@ type Bot struct {
 	now        func() time.Time
 	pubKey     ed25519.PublicKey
 	adminRoles map[string]bool
+	dedup      dedup.Store
+	skew       *clockskew.Detector
 
 	session *discordgo.Session // nil when the gateway is off
 	api     api                // REST; the session's (token may be empty for the endpoint-only mode)
@@ -137,6 +145,11 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	if b.now == nil {
 		b.now = time.Now
 	}
+	b.dedup = deps.Dedup
+	if b.dedup == nil {
+		b.dedup = dedup.NewMemory(0, b.now)
+	}
+	b.skew = clockskew.New(platform, b.log)
 	for _, r := range cfg.AdminRoles {
 		if r = strings.TrimSpace(r); r != "" {
 			b.adminRoles[r] = true
@@ -365,4 +378,23 @@ func (t rewriteTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 		r.Host = ""
 	}
 	return t.next.RoundTrip(r)
+}
+
+// claim reports whether keys are new in the dedup store, recording them
+// for ttl. When the store cannot answer, the interaction is handled: a
+// lost duplicate check is better than a lost question.
+func (b *Bot) claim(ttl time.Duration, what string, keys ...string) bool {
+	pk := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if k != "" {
+			pk = append(pk, platform+":"+k) // the store may be shared
+		}
+	}
+	ok, err := b.dedup.Claim(context.Background(), ttl, pk...)
+	if err != nil {
+		b.metrics.PlatformError(platform, "dedup")
+		b.log.Warn("discord: dedup store failed; handling the delivery", "what", what, errAttr(err))
+		return true
+	}
+	return ok
 }

@@ -15,11 +15,28 @@ import (
 )
 
 const (
-	// maxBody caps an interaction request.
-	maxBody = 1 << 20
+	// maxBody caps an interaction request. Discord's documented examples
+	// are 1–2 KB; what varies is text. /ask's question is at most 1,000
+	// characters (the command's max_length): 3.7 KB in a 3-byte script. A
+	// button click carries the clicked message back, which for the bot's
+	// own messages is at most 2,000 characters of content and its
+	// buttons: 9.3 KB measured (TestBodyCapFitsWhatDiscordSends), and
+	// twice that were Discord to escape every character as \uXXXX. 64 KiB
+	// leaves room for fields Discord adds later.
+	maxBody = 64 << 10
 	// signatureWindow is how far a request's signed timestamp may be from
 	// now: a captured request cannot be replayed later.
 	signatureWindow = 5 * time.Minute
+	// replayTTL is how long a handled interaction id is remembered: a
+	// timestamp may be off by the window either way, so a replay can come
+	// up to twice the window after the original.
+	replayTTL = 2 * signatureWindow
+)
+
+// The headers Discord signs requests with.
+const (
+	headerSignature = "X-Signature-Ed25519"
+	headerTimestamp = "X-Signature-Timestamp"
 )
 
 // InteractionsHandler serves POST /discord/interactions, Discord's outgoing
@@ -49,6 +66,16 @@ func (b *Bot) serveInteractions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	// The headers are checked before the body is read, so a request that
+	// cannot be Discord's costs no more than its headers.
+	if err := checkHeaders(r.Header); err != nil {
+		b.refuse(w, err)
+		return
+	}
+	if r.ContentLength > maxBody {
+		http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
@@ -59,14 +86,35 @@ func (b *Bot) serveInteractions(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
 	}
-	if !verify(b.pubKey, r.Header, body, b.now()) {
-		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+	now := b.now()
+	if err := verify(b.pubKey, r.Header, body, now); err != nil {
+		if errors.Is(err, errStale) {
+			sec, _ := strconv.ParseInt(r.Header.Get(headerTimestamp), 10, 64)
+			b.skew.Stale(now.Sub(time.Unix(sec, 0)))
+		}
+		b.refuse(w, err)
 		return
 	}
+	b.skew.Accepted()
 	var i discordgo.Interaction
 	if err := json.Unmarshal(body, &i); err != nil {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
+	}
+	// Each interaction has its own id; one seen before is a replay of a
+	// signed request inside its time window, and is not acted on again.
+	// (Without an id, the signature, unique to the timestamp and body,
+	// stands in.)
+	if i.Type != discordgo.InteractionPing {
+		key := "interaction:" + i.ID
+		if i.ID == "" {
+			key = "sig:" + r.Header.Get(headerSignature)
+		}
+		if !b.claim(replayTTL, "interaction", key) {
+			b.log.Info("discord: replayed interaction ignored", "type", int(i.Type))
+			http.Error(w, "interaction already handled", http.StatusConflict)
+			return
+		}
 	}
 	switch i.Type {
 	case discordgo.InteractionPing:
@@ -86,27 +134,62 @@ func (b *Bot) serveInteractions(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// Why a request was refused.
+var (
+	errNoSignature  = errors.New("missing signature or timestamp")
+	errBadTimestamp = errors.New("bad timestamp")
+	errBadSignature = errors.New("signature does not match")
+	errStale        = errors.New("timestamp too far from now")
+)
+
+// refuse answers a request that is not Discord's with 401, counted like
+// Slack's refusals.
+func (b *Bot) refuse(w http.ResponseWriter, err error) {
+	b.metrics.PlatformError(platform, "verify")
+	b.log.Warn("discord: request refused", "reason", err.Error())
+	http.Error(w, "invalid request signature", http.StatusUnauthorized)
+}
+
+// checkHeaders refuses, before any body is read, a request without the
+// headers Discord always sends or with ones it never sends: a timestamp
+// that is not a number, a signature that is not 128 hex digits.
+func checkHeaders(h http.Header) error {
+	sigHex, ts := h.Get(headerSignature), h.Get(headerTimestamp)
+	if sigHex == "" || ts == "" {
+		return errNoSignature
+	}
+	if _, err := strconv.ParseInt(ts, 10, 64); err != nil || len(ts) > 12 {
+		return errBadTimestamp
+	}
+	if len(sigHex) != 2*ed25519.SignatureSize {
+		return errBadSignature
+	}
+	if _, err := hex.DecodeString(sigHex); err != nil {
+		return errBadSignature
+	}
+	return nil
+}
+
 // verify checks Discord's signature: Ed25519 over the timestamp header
 // followed by the raw body, with a timestamp (Unix seconds) near now.
-func verify(key ed25519.PublicKey, h http.Header, body []byte, now time.Time) bool {
-	sigHex, ts := h.Get("X-Signature-Ed25519"), h.Get("X-Signature-Timestamp")
-	if sigHex == "" || ts == "" {
-		return false
+// errStale means the signature was right and only the time was off, which
+// is what a wrong host clock looks like.
+func verify(key ed25519.PublicKey, h http.Header, body []byte, now time.Time) error {
+	if err := checkHeaders(h); err != nil {
+		return err
 	}
-	sig, err := hex.DecodeString(sigHex)
-	if err != nil || len(sig) != ed25519.SignatureSize {
-		return false
-	}
-	sec, err := strconv.ParseInt(ts, 10, 64)
-	if err != nil {
-		return false
-	}
-	if d := now.Sub(time.Unix(sec, 0)); d > signatureWindow || d < -signatureWindow {
-		return false
-	}
+	sigHex, ts := h.Get(headerSignature), h.Get(headerTimestamp)
+	sig, _ := hex.DecodeString(sigHex)
 	msg := make([]byte, 0, len(ts)+len(body))
 	msg = append(append(msg, ts...), body...)
-	return ed25519.Verify(key, msg, sig)
+	if !ed25519.Verify(key, msg, sig) {
+		return errBadSignature
+	}
+	sec, _ := strconv.ParseInt(ts, 10, 64)
+	if d := now.Sub(time.Unix(sec, 0)); d > signatureWindow || d < -signatureWindow {
+		return errStale
+	}
+	return nil
 }
 
 // httpResponder writes the initial response into the HTTP response and

@@ -27,7 +27,7 @@ type endpoint struct {
 
 // newEndpoint serves a bot's interactions endpoint (gateway off) with a key
 // generated for the test; REST edits go to a fake Discord.
-func newEndpoint(t *testing.T) *endpoint {
+func newEndpoint(t *testing.T, change ...func(*Deps)) *endpoint {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -35,8 +35,11 @@ func newEndpoint(t *testing.T) *endpoint {
 	}
 	fd := newFakeDiscord(t)
 	engine := newFakeEngine()
-	b, err := New(Config{PublicKey: hex.EncodeToString(pub), APIBase: fd.srv.URL},
-		Deps{Answerer: engine, Librarian: newFakeLibrarian(), Logger: testLogger(t), Now: func() time.Time { return testNow }})
+	deps := Deps{Answerer: engine, Librarian: newFakeLibrarian(), Logger: testLogger(t), Now: func() time.Time { return testNow }}
+	for _, c := range change {
+		c(&deps)
+	}
+	b, err := New(Config{PublicKey: hex.EncodeToString(pub), APIBase: fd.srv.URL}, deps)
 	if err != nil {
 		t.Fatal(err)
 	}

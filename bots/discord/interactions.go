@@ -10,6 +10,10 @@ import (
 	"github.com/faqbot/faqbot/internal/ratelimit"
 )
 
+// feedbackTTL is how long a person's feedback on one message is
+// remembered, so that clicking again counts once.
+const feedbackTTL = 7 * 24 * time.Hour
+
 // request is what one interaction asks of the bot.
 type request struct {
 	// Kind is "ask", "topics", "admin", "section" (a topic button),
@@ -157,8 +161,17 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, r
 			return b.ask(ctx, faqbot.Question{Section: heading, Platform: platform, User: req.User}, renderOpts{})
 		})
 	case "feedback":
-		b.metrics.Feedback(platform, req.Helpful)
-		b.log.Info("discord: feedback", "helpful", req.Helpful, "section_key", req.Key)
+		// Counted once per person and message, however often they click
+		// (as on Slack); every click is still thanked, since Discord
+		// wants a response to each.
+		msg := req.Key
+		if i.Message != nil && i.Message.ID != "" {
+			msg = i.Message.ID
+		}
+		if b.claim(feedbackTTL, "feedback", "feedback:"+req.User+":"+msg) {
+			b.metrics.Feedback(platform, req.Helpful)
+			b.log.Info("discord: feedback", "helpful", req.Helpful, "section_key", req.Key)
+		}
 		ix.reply(renderText(feedbackThanks), true)
 	}
 }

@@ -23,6 +23,8 @@ import (
 	"time"
 
 	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/internal/clockskew"
+	"github.com/faqbot/faqbot/internal/dedup"
 	"github.com/faqbot/faqbot/internal/metrics"
 	"github.com/faqbot/faqbot/internal/ratelimit"
 	"github.com/slack-go/slack"
@@ -49,6 +51,10 @@ type Deps struct {
 	Metrics   *metrics.Metrics   // may be nil
 	Limiter   *ratelimit.Limiter // may be nil
 	Now       func() time.Time   // may be nil → time.Now
+	// Dedup remembers handled deliveries (event retries, replayed
+	// requests, feedback clicks). Nil: a fresh in-memory store, for this
+	// bot alone; serve shares one across platforms.
+	Dedup dedup.Store
 }
 
 // The two ways Slack can reach the bot.
@@ -82,7 +88,8 @@ type Bot struct {
 
 	botUser atomic.Value // string: the bot's own user id, from auth.test
 	ready   atomic.Bool
-	seen    *seenSet
+	dedup   dedup.Store
+	skew    *clockskew.Detector
 
 	// Seams for tests.
 	sleep      func(ctx context.Context, d time.Duration) error
@@ -159,7 +166,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		metrics:    deps.Metrics,
 		limiter:    deps.Limiter,
 		now:        deps.Now,
-		seen:       newSeenSet(10*time.Minute, 10_000),
+		dedup:      deps.Dedup,
 		sleep:      sleepCtx,
 		ackBudget:  2 * time.Second,
 		jobTimeout: 30 * time.Second,
@@ -178,6 +185,10 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	if b.now == nil {
 		b.now = time.Now
 	}
+	if b.dedup == nil {
+		b.dedup = dedup.NewMemory(0, b.now)
+	}
+	b.skew = clockskew.New(platform, b.log)
 	opts := []slack.Option{
 		// slack-go's own logger prints payloads at debug level; keep it silent.
 		slack.OptionLog(log.New(io.Discard, "", 0)),

@@ -22,6 +22,12 @@ const (
 // for the answer; a slower answer goes to the command's response_url later,
 // so the same code meets Slack's 3-second rule over HTTP and Socket Mode.
 func (b *Bot) command(cmd slack.SlashCommand) *message {
+	// Every invocation has its own trigger_id: one seen before is a replay
+	// (or a Socket Mode redelivery) and gets an empty acknowledgement.
+	if cmd.TriggerID != "" && !b.claim("slash_command", "trigger:"+cmd.TriggerID) {
+		b.log.Info("replayed slash command ignored")
+		return nil
+	}
 	switch cmd.Command {
 	case b.cfg.Command:
 		return b.askCommand(cmd)
@@ -64,7 +70,9 @@ func (b *Bot) adminCommand(cmd slack.SlashCommand) *message {
 		return &m
 	}
 	action := strings.ToLower(strings.TrimSpace(cmd.Text))
-	b.log.Info("admin command", "action", action)
+	// The text is whatever the moderator typed: log only what it was
+	// recognised as.
+	b.log.Info("admin command", "action", adminAction(action))
 	switch action {
 	case "status", "":
 		m := statusMessage("", b.librarian.Status()).ephemeral()
@@ -81,6 +89,18 @@ func (b *Bot) adminCommand(cmd slack.SlashCommand) *message {
 		m := textMessage(fmt.Sprintf("Usage: %s status | reload", b.cfg.AdminCommand)).ephemeral()
 		return &m
 	}
+}
+
+// adminAction names an admin command's text for the log: one of the
+// actions, or "unknown".
+func adminAction(text string) string {
+	switch text {
+	case "":
+		return "status"
+	case "status", "reload":
+		return text
+	}
+	return "unknown"
 }
 
 // replyWithin runs work in a goroutine and returns its result if it comes

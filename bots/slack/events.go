@@ -85,6 +85,10 @@ func cleanText(text, botUser string) string {
 	return unescape(text)
 }
 
+// eventTTL is how long a delivered event is remembered: Slack's retries
+// come within minutes (after 1 minute, 5 minutes and 30 minutes at most).
+const eventTTL = 40 * time.Minute
+
 // onEnvelope handles an event_callback after Slack has been acknowledged:
 // it filters and de-duplicates synchronously, then answers in a goroutine.
 func (b *Bot) onEnvelope(env envelope, retry int) {
@@ -106,7 +110,15 @@ func (b *Bot) onEnvelope(env envelope, retry int) {
 		b.log.Debug("ignored event", "event", ev.Type, "subtype", ev.SubType)
 		return
 	}
-	if !b.seen.first(b.now(), "event:"+env.EventID, "msg:"+in.channel+":"+in.ts) {
+	// Slack retries an event under the same event_id, and a workspace
+	// subscribed twice gets one message under two: either key means
+	// "already answered". An event without an event_id has only its
+	// message key, never a shared "event:" one.
+	eventKey := ""
+	if env.EventID != "" {
+		eventKey = "event:" + env.EventID
+	}
+	if !b.claimFor(eventTTL, "event", eventKey, "msg:"+in.channel+":"+in.ts) {
 		b.log.Info("duplicate delivery ignored", "event", in.event, "retry", retry)
 		return
 	}

@@ -1,9 +1,7 @@
 package slack
 
 import (
-	"fmt"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -72,31 +70,5 @@ func TestCleanText(t *testing.T) {
 		if got := cleanText(tt.in, tt.bot); got != tt.want {
 			t.Errorf("cleanText(%q, %q) = %q, want %q", tt.in, tt.bot, got, tt.want)
 		}
-	}
-}
-
-func TestSeenSet(t *testing.T) {
-	now := time.Unix(0, 0)
-	s := newSeenSet(10*time.Minute, 3)
-	if !s.first(now, "event:E1", "msg:C1:1") {
-		t.Fatal("first delivery refused")
-	}
-	if s.first(now, "event:E1", "msg:C1:1") {
-		t.Error("a retry was accepted")
-	}
-	if s.first(now, "event:E2", "msg:C1:1") {
-		t.Error("the same message under another event id was accepted")
-	}
-	if !s.first(now, "", "msg:C1:2") {
-		t.Error("a delivery without event id was refused")
-	}
-	if !s.first(now.Add(10*time.Minute), "event:E1", "msg:C1:1") {
-		t.Error("a key was remembered past its ttl")
-	}
-	for i := range 10 {
-		s.first(now.Add(11*time.Minute), fmt.Sprint("k", i))
-	}
-	if n := s.len(); n > 3 {
-		t.Errorf("%d keys remembered, cap 3", n)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -434,7 +435,8 @@ func (e *env) serve(r *http.Request) *httptest.ResponseRecorder {
 
 func (e *env) event(t *testing.T, body string, retry int) *httptest.ResponseRecorder {
 	t.Helper()
-	r := request("/slack/events", "application/json", body, testNow)
+	// a retry is signed when it is sent, a little later
+	r := request("/slack/events", "application/json", body, testNow.Add(time.Duration(retry)*time.Second))
 	if retry > 0 {
 		r.Header.Set("X-Slack-Retry-Num", strconv.Itoa(retry))
 		r.Header.Set("X-Slack-Retry-Reason", "http_timeout")
@@ -456,8 +458,16 @@ func slashForm(command, user, text, responseURL string) string {
 		"token": {"gIkuvaNzQIHg97ATvDxqgjtO"}, "team_id": {"T061EG9R6"}, "team_domain": {"clinic"},
 		"channel_id": {"C2147483705"}, "channel_name": {"front-desk"}, "user_id": {user}, "user_name": {"reception"},
 		"command": {command}, "text": {text}, "api_app_id": {"A0MDYCDME"}, "is_enterprise_install": {"false"},
-		"response_url": {responseURL}, "trigger_id": {"13345224609.738474920.8088930838d88f008e0"},
+		"response_url": {responseURL}, "trigger_id": {nextTriggerID()},
 	}.Encode()
+}
+
+// triggers numbers the trigger ids of the fixtures: Slack gives every
+// command and click its own.
+var triggers atomic.Int64
+
+func nextTriggerID() string {
+	return fmt.Sprintf("13345224609.738474920.%040d", triggers.Add(1))
 }
 
 func (e *env) interact(t *testing.T, payload string) {
@@ -503,7 +513,7 @@ func blockActions(user, channel, messageTS, threadTS string, ephemeral bool, res
 		"user":      map[string]any{"id": user, "username": "reception", "name": "reception", "team_id": "T061EG9R6"},
 		"team":      map[string]any{"id": "T061EG9R6", "domain": "clinic"},
 		"channel":   map[string]any{"id": channel, "name": "front-desk"},
-		"container": container, "trigger_id": "13345224609.8534564800.6f8ab1f53e13d0cd15f96106292d5536",
+		"container": container, "trigger_id": nextTriggerID(),
 		"response_url": responseURL,
 		"actions": []map[string]any{{
 			"action_id": actionID, "block_id": "b1", "type": "button", "value": value, "action_ts": "1548426417.840180",

@@ -102,10 +102,10 @@ func TestRefusedRequestsDoNothing(t *testing.T) {
 			return r
 		}, http.StatusUnauthorized},
 		{"oversized body", func() *http.Request {
-			return request("/slack/events", "application/json", `{"type":"event_callback","x":"`+strings.Repeat("a", maxBody)+`"}`, testNow)
+			return request("/slack/events", "application/json", `{"type":"event_callback","x":"`+strings.Repeat("a", maxEventBody)+`"}`, testNow)
 		}, http.StatusRequestEntityTooLarge},
 		{"oversized body without a length", func() *http.Request {
-			r := request("/slack/commands", "application/x-www-form-urlencoded", strings.Repeat("a", maxBody+1), testNow)
+			r := request("/slack/commands", "application/x-www-form-urlencoded", strings.Repeat("a", maxCommandBody+1), testNow)
 			r.ContentLength = -1
 			return r
 		}, http.StatusRequestEntityTooLarge},

@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/faqbot/faqbot"
 	"github.com/faqbot/faqbot/internal/ratelimit"
@@ -15,6 +16,12 @@ import (
 func (b *Bot) interaction(cb slack.InteractionCallback) {
 	if cb.Type != slack.InteractionTypeBlockActions {
 		b.log.Debug("ignored interaction", "type", string(cb.Type))
+		return
+	}
+	// Every click has its own trigger_id: one seen before is a replay (or
+	// a Socket Mode redelivery) and is acted on once.
+	if cb.TriggerID != "" && !b.claim("block_actions", "trigger:"+cb.TriggerID) {
+		b.log.Info("replayed click ignored")
 		return
 	}
 	for _, a := range cb.ActionCallback.BlockActions {
@@ -68,6 +75,11 @@ func (b *Bot) sectionClick(cb slack.InteractionCallback, heading string) {
 	})
 }
 
+// feedbackTTL is how long a person's feedback on one message is
+// remembered, so that clicking again counts once (the Discord bot does the
+// same).
+const feedbackTTL = 7 * 24 * time.Hour
+
 // feedback counts a Helpful / Not helpful click once per person and message,
 // and thanks them privately.
 func (b *Bot) feedback(cb slack.InteractionCallback, helpful bool) {
@@ -75,7 +87,7 @@ func (b *Bot) feedback(cb slack.InteractionCallback, helpful bool) {
 	if msgTS == "" {
 		msgTS = cb.MessageTs
 	}
-	if !b.seen.first(b.now(), "feedback:"+cb.User.ID+":"+cb.Container.ChannelID+":"+msgTS) {
+	if !b.claimFor(feedbackTTL, "feedback", "feedback:"+cb.User.ID+":"+cb.Container.ChannelID+":"+msgTS) {
 		return
 	}
 	b.metrics.Feedback(platform, helpful)

@@ -27,7 +27,7 @@ type askRequest struct {
 // same document `faqbot ask --json` prints, so scripts can use either.
 func (a *API) ask(w http.ResponseWriter, r *http.Request) {
 	if !jsonContent(r.Header.Get("Content-Type")) {
-		writeError(w, http.StatusUnsupportedMediaType, "Content-Type must be application/json")
+		writeError(w, http.StatusUnsupportedMediaType, "Content-Type must be application/json (with curl: -H 'Content-Type: application/json')")
 		return
 	}
 	if a.deps.Limiter.Allow(Platform+":"+clientKey(r, a.cfg.TrustProxy)) != ratelimit.Allow {
@@ -84,8 +84,11 @@ func decodeAsk(w http.ResponseWriter, r *http.Request, limit int64) (askRequest,
 	return req, 0, nil
 }
 
-// jsonContent accepts a missing Content-Type (curl -d without -H, simple
-// scripts), application/json and any +json type.
+// jsonContent accepts a missing Content-Type (simple scripts),
+// application/json and any +json type. curl's -d sends
+// application/x-www-form-urlencoded, which is refused: the body would be
+// read as a form by anything in between, so the README's example says
+// -H 'Content-Type: application/json'.
 func jsonContent(ct string) bool {
 	if ct == "" {
 		return true

@@ -30,8 +30,9 @@ func RequestID(ctx context.Context) string {
 // Middleware wraps the whole listener: it gives each request an id, turns a
 // handler panic into a 500 with faqbot.Apology, and writes one access line
 // per request. Requests carry people's questions, so the access line holds
-// only the method, the route, the status, the duration and the id: never the
-// body, the query string or headers a client could fill with words. A nil
+// only the method (or OTHER), the route, the status, the duration and the
+// id (a client's own only if it is a short hex id): never the body, the
+// query string or headers a client could fill with words. A nil
 // logger discards; nil metrics are allowed.
 func Middleware(next http.Handler, logger *slog.Logger, m *metrics.Metrics) http.Handler {
 	if logger == nil {
@@ -53,7 +54,7 @@ func Middleware(next http.Handler, logger *slog.Logger, m *metrics.Metrics) http
 					panic(v)
 				}
 				m.Panic(Platform)
-				logger.Error("http handler panic recovered", "method", r.Method, "path", route(r),
+				logger.Error("http handler panic recovered", "method", method(r), "path", route(r),
 					"request_id", id, "panic", guard.PanicDetail(v), "stack", string(debug.Stack()))
 				if rec.status == 0 {
 					writeError(rec, http.StatusInternalServerError, faqbot.Apology)
@@ -61,7 +62,7 @@ func Middleware(next http.Handler, logger *slog.Logger, m *metrics.Metrics) http
 					rec.status = http.StatusInternalServerError // for the access line
 				}
 			}
-			logger.Info("http request", "method", r.Method, "path", route(r), "status", rec.code(),
+			logger.Info("http request", "method", method(r), "path", route(r), "status", rec.code(),
 				"duration", time.Since(start), "request_id", id)
 		}()
 		next.ServeHTTP(rec, r)
@@ -81,15 +82,31 @@ func route(r *http.Request) string {
 	return r.Pattern
 }
 
+// method names the request's method for the log: one of HTTP's own, or
+// OTHER, since a method is any token a client cares to send.
+func method(r *http.Request) string {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return r.Method
+	}
+	return "OTHER"
+}
+
+// maxIDLen is the longest incoming request id kept: a UUID is 36.
+const maxIDLen = 40
+
 // saneID accepts an incoming request id only if it is short and made of
-// characters that cannot forge log lines or carry a sentence.
+// hex digits and hyphens, as proxies' ids are (UUIDs, nginx's $request_id,
+// trace ids): an alphabet that can neither forge a log line nor spell a
+// sentence ("my-partner-and-i-…" is refused and replaced).
 func saneID(id string) bool {
-	if len(id) == 0 || len(id) > 64 {
+	if len(id) == 0 || len(id) > maxIDLen {
 		return false
 	}
 	for _, c := range []byte(id) {
 		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_', c == '.':
+		case c >= 'a' && c <= 'f', c >= 'A' && c <= 'F', c >= '0' && c <= '9', c == '-':
 		default:
 			return false
 		}

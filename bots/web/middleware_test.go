@@ -22,11 +22,14 @@ func TestRequestID(t *testing.T) {
 		keep           bool
 	}{
 		{"none", "", false},
-		{"sane", "abc-123_X.9", true},
 		{"uuid", "7f1c3a9e-2b4d-4e8f-9a6b-1c2d3e4f5a6b", true},
+		{"nginx request_id", "0AF7651916CD43DD8448EB211C80319C", true},
+		{"short hex", "42", true},
 		{"spaces", "tell me about", false},
 		{"newline", "a\nb", false},
-		{"too long", strings.Repeat("a", 65), false},
+		{"a sentence in the safe characters", "my-husband-and-i-want-to-know", false},
+		{"words with underscores and dots", "is_it.confidential", false},
+		{"too long", strings.Repeat("a", 41), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,12 +63,12 @@ func TestAccessLog(t *testing.T) {
 
 	r := httptest.NewRequest(http.MethodPost, "/v1/ask?q=secret+words+in+query", strings.NewReader(`{"question":"`+secret+`"}`))
 	r.Header.Set("User-Agent", "agent with private words")
-	r.Header.Set("X-Request-Id", "req-42")
+	r.Header.Set("X-Request-Id", "0af76519-42")
 	h.ServeHTTP(httptest.NewRecorder(), r)
 	do(t, h, http.MethodGet, "/how/do/i/fix/my/private/problem", "", "")
 
 	out := logs.String()
-	for _, want := range []string{"method=POST", "path=/v1/ask", "status=200", "duration=", "request_id=req-42", "path=unmatched", "status=404"} {
+	for _, want := range []string{"method=POST", "path=/v1/ask", "status=200", "duration=", "request_id=0af76519-42", "path=unmatched", "status=404"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("access log lacks %q:\n%s", want, out)
 		}
@@ -74,6 +77,44 @@ func TestAccessLog(t *testing.T) {
 		if strings.Contains(out, private) {
 			t.Errorf("access log carries %q:\n%s", private, out)
 		}
+	}
+}
+
+// TestAccessLogKeepsClientTokensOut: a method is any token a client sends
+// and a request id any header value; the access line names methods HTTP
+// defines and OTHER for the rest, and keeps an id only if it cannot spell.
+func TestAccessLogKeepsClientTokensOut(t *testing.T) {
+	tests := []struct {
+		method, id string
+		want       []string
+		never      string
+	}{
+		{"GET", "", []string{"method=GET"}, ""},
+		{"DELETE", "", []string{"method=DELETE"}, ""},
+		{"CONFIDE-MY-SECRET", "", []string{"method=OTHER"}, "CONFIDE"},
+		{"GET", "i-think-my-partner-is-cheating", []string{"method=GET", "request_id="}, "cheating"},
+		{"GET", "7f1c3a9e-2b4d-4e8f-9a6b-1c2d3e4f5a6b", []string{"request_id=7f1c3a9e-2b4d-4e8f-9a6b-1c2d3e4f5a6b"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.id, func(t *testing.T) {
+			var logs bytes.Buffer
+			h := server(t, web.New(web.Config{}, web.Deps{Answerer: &answerer{}}), textLogger(&logs))
+			r := httptest.NewRequest(http.MethodGet, "/healthz", nil)
+			r.Method = tt.method
+			if tt.id != "" {
+				r.Header.Set("X-Request-Id", tt.id)
+			}
+			h.ServeHTTP(httptest.NewRecorder(), r)
+			out := logs.String()
+			for _, want := range tt.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("access log lacks %q:\n%s", want, out)
+				}
+			}
+			if tt.never != "" && strings.Contains(out, tt.never) {
+				t.Errorf("access log carries the client's %q:\n%s", tt.never, out)
+			}
+		})
 	}
 }
 

@@ -41,24 +41,34 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		fmt.Fprint(stdout, knowledge.Diff(live, f))
 	}
-	fails, err := engine.Check(ctx, f, engine.Options{})
+	fails, err := checkFile(ctx, f, stdout)
 	if err != nil {
 		return err
+	}
+	if fails > 0 {
+		return &exitError{code: 1, err: fmt.Errorf("check: %d expectation(s) failed", fails)}
+	}
+	return nil
+}
+
+// checkFile runs f's expectations and prints what fails, the warnings and
+// a summary line; it returns how many expectations failed.
+func checkFile(ctx context.Context, f *knowledge.File, stdout io.Writer) (int, error) {
+	fails, err := engine.Check(ctx, f, engine.Options{})
+	if err != nil {
+		return 0, err
 	}
 	for _, e := range fails {
 		fmt.Fprintln(stdout, e)
 	}
 	warns, err := engine.Warnings(f)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for _, w := range warns {
 		fmt.Fprintln(stdout, w)
 	}
 	fmt.Fprintf(stdout, "%s: version %s, %d sections, %d passages, %d synonym groups, %d/%d expectations pass, %d warnings\n",
 		f.Name, f.Version, len(f.Sections), f.Passages(), len(f.Synonyms), len(f.Expectations)-len(fails), len(f.Expectations), len(warns))
-	if len(fails) > 0 {
-		return &exitError{code: 1, err: fmt.Errorf("check: %d expectation(s) failed", len(fails))}
-	}
-	return nil
+	return len(fails), nil
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"net"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -192,8 +194,12 @@ type served struct {
 	stop func() error
 }
 
+// serve runs `faqbot serve` in this process on a free port. Its config
+// (the --config in args, or none) gets server.drain_period = "0s" unless
+// it sets one, so that stopping it does not wait out the drain.
 func serve(t *testing.T, getenv func(string) string, args ...string) *served {
 	t.Helper()
+	args = noDrain(t, args)
 	addr := freeAddr(t)
 	logs := &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -237,4 +243,36 @@ func serve(t *testing.T, getenv func(string) string, args ...string) *served {
 	}
 	t.Fatalf("serve did not listen on %s:\n%s", addr, logs.String())
 	return nil
+}
+
+// noDrain returns args with a config that has no drain period.
+func noDrain(t *testing.T, args []string) []string {
+	t.Helper()
+	args = slices.Clone(args)
+	content, at := "", -1
+	for i := 0; i+1 < len(args); i++ {
+		if args[i] == "--config" {
+			data, err := os.ReadFile(args[i+1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			content, at = string(data), i+1
+		}
+	}
+	if !strings.Contains(content, "drain_period") {
+		if strings.Contains(content, "[server]\n") {
+			content = strings.Replace(content, "[server]\n", "[server]\ndrain_period = \"0s\"\n", 1)
+		} else {
+			content += "\n[server]\ndrain_period = \"0s\"\n"
+		}
+	}
+	path := filepath.Join(t.TempDir(), "serve.toml")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if at < 0 {
+		return append(args, "--config", path)
+	}
+	args[at] = path
+	return args
 }

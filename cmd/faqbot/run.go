@@ -14,6 +14,7 @@ Usage:
   faqbot ask [--json] [--knowledge FILE] [QUESTION]   answer QUESTION, or one question per line of stdin
   faqbot check [--against FILE] [FILE]                 check a knowledge file (default: the embedded one)
   faqbot explain [--json] TEXT                         show how the safety triage reads TEXT (never logged)
+  faqbot publish [--to LIVE_FILE] DRAFT                check DRAFT, then replace the live file with it atomically
   faqbot serve [--config FILE] [--addr HOST:PORT] [--knowledge FILE]
                                                        run the HTTP API, Slack and Discord
   faqbot healthcheck [--addr HOST:PORT]                exit 0 when a local serve is healthy
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runCheck(ctx, rest, getenv, stdout, stderr)
 	case "explain":
 		return runExplain(ctx, rest, stdout, stderr)
+	case "publish":
+		return runPublish(ctx, rest, getenv, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, getenv, stdout, stderr)
 	case "healthcheck":

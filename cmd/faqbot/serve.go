@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/faqbot/faqbot/bots/slack"
 	"github.com/faqbot/faqbot/bots/web"
 	"github.com/faqbot/faqbot/cmd/faqbot/internal/config"
+	"github.com/faqbot/faqbot/internal/dedup"
 	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/internal/guard"
 	"github.com/faqbot/faqbot/internal/metrics"
@@ -38,7 +40,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintln(stderr, "Usage: faqbot serve [--config FILE] [--addr HOST:PORT] [--knowledge FILE]\n\n"+
 			"Serves POST /v1/ask, /healthz, /readyz and /metrics, plus Slack and Discord when their\n"+
 			"secrets are set in the environment (SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET,\n"+
-			"DISCORD_BOT_TOKEN, DISCORD_PUBLIC_KEY). SIGHUP reloads the knowledge file.")
+			"DISCORD_BOT_TOKEN, DISCORD_PUBLIC_KEY). SIGHUP reloads the knowledge file; SIGTERM or\n"+
+			"SIGINT drains (/readyz says 503 for server.drain_period; a second signal cuts it short),\n"+
+			"then stops.")
 		fs.PrintDefaults()
 	}
 	if _, err := parseFlags(fs, args); err != nil {
@@ -76,6 +80,14 @@ type server struct {
 	ready   []readiness
 	// notify tells the moderators' channels of a refused edit.
 	notify []func(ctx context.Context, text string) error
+
+	// reloads asks the reloader part for a reload (SIGHUP), so that a
+	// reload that hangs never holds up the main loop and its signals.
+	reloads chan string
+	// draining is set on SIGTERM: /readyz says 503 and every response
+	// closes its connection, while the drain period lets load balancers
+	// notice before the listener closes.
+	draining atomic.Bool
 }
 
 // part is anything with Run(ctx) that returns when ctx ends.
@@ -90,7 +102,7 @@ type readiness struct {
 }
 
 func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
-	s := &server{cfg: cfg, logger: logger, metrics: metrics.New()}
+	s := &server{cfg: cfg, logger: logger, metrics: metrics.New(), reloads: make(chan string, 1)}
 	opts := engineOptions(cfg, logger, s.metrics)
 	opts.OnRefused = s.refused
 	eng, err := engine.New(opts)
@@ -103,17 +115,21 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		Logger: logger, Metrics: s.metrics,
 	})
 	limiter := ratelimit.New(cfg.RateLimit.Every, cfg.RateLimit.Burst)
+	// One memory of handled deliveries for every platform: retries,
+	// replays and feedback clicks count once. (Per replica: see dedup.)
+	seen := dedup.NewMemory(0, nil)
+	lib := librarian{eng: eng, timeout: cfg.Knowledge.ReloadTimeout}
 
 	mux := http.NewServeMux()
 	api := web.New(web.Config{MaxBodyBytes: cfg.Server.MaxBodyBytes, TrustProxy: cfg.Server.TrustProxy, RetryAfter: cfg.RateLimit.Every},
-		web.Deps{Answerer: answerer, Librarian: eng, Metrics: s.metrics, Limiter: limiter, Logger: logger, Ready: s.notReady})
+		web.Deps{Answerer: answerer, Librarian: lib, Metrics: s.metrics, Limiter: limiter, Logger: logger, Ready: s.notReady})
 	api.Register(mux)
 
 	if sc := cfg.Slack; sc.Enabled() {
 		bot, err := slack.New(slack.Config{
 			BotToken: sc.BotToken, AppToken: sc.AppToken, SigningSecret: sc.SigningSecret, Mode: sc.Mode,
 			Command: sc.Command, AdminCommand: sc.AdminCommand, Admins: sc.Admins, APIURL: sc.APIURL,
-		}, slack.Deps{Answerer: answerer, Librarian: eng, Logger: logger, Metrics: s.metrics, Limiter: limiter})
+		}, slack.Deps{Answerer: answerer, Librarian: lib, Logger: logger, Metrics: s.metrics, Limiter: limiter, Dedup: seen})
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +145,7 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 			Token: dc.BotToken, PublicKey: dc.PublicKey, AppID: dc.AppID, GuildID: dc.GuildID,
 			MessageContent: dc.MessageContent, ShardID: dc.ShardID, ShardCount: dc.ShardCount,
 			AdminRoles: dc.AdminRoles, RegisterCommands: dc.RegisterCommands, APIBase: dc.APIBase,
-		}, discord.Deps{Answerer: answerer, Librarian: eng, Logger: logger.With("platform", "discord"), Metrics: s.metrics, Limiter: limiter})
+		}, discord.Deps{Answerer: answerer, Librarian: lib, Logger: logger.With("platform", "discord"), Metrics: s.metrics, Limiter: limiter, Dedup: seen})
 		if err != nil {
 			return nil, err
 		}
@@ -141,12 +157,14 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		s.ready = append(s.ready, readiness{"discord", bot.Ready})
 	}
 	if cfg.Knowledge.Watch && cfg.Knowledge.Path != "" {
-		w := &watch.Watcher{Path: cfg.Knowledge.Path, Logger: logger, Reload: s.reload}
+		w := &watch.Watcher{Path: cfg.Knowledge.Path, Logger: logger, Reload: s.reloadEdit,
+			Settle: cfg.Knowledge.Settle, Hold: cfg.Knowledge.Hold}
 		s.parts = append(s.parts, part{"watcher", w.Run})
 	}
+	s.parts = append(s.parts, part{"reloader", s.reloader})
 	s.http = &http.Server{
 		Addr:              cfg.Server.Addr,
-		Handler:           web.Middleware(mux, logger, s.metrics),
+		Handler:           web.Middleware(s.closeWhileDraining(mux), logger, s.metrics),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -185,9 +203,13 @@ func engineOptions(cfg config.Config, logger *slog.Logger, m *metrics.Metrics) e
 	}
 }
 
-// notReady names the configured parts that are not ready yet.
+// notReady names the configured parts that are not ready yet, and
+// "shutting down" once the drain has begun.
 func (s *server) notReady() []string {
 	var out []string
+	if s.draining.Load() {
+		out = append(out, "shutting down")
+	}
 	for _, r := range s.ready {
 		if !r.ready() {
 			out = append(out, r.name)
@@ -219,20 +241,81 @@ func (s *server) refused(by string, err error) {
 	}
 }
 
-func (s *server) reload(ctx context.Context, by string) {
-	// errors are logged and kept for status by the engine itself
-	s.engine.Reload(ctx, by) //nolint:errcheck
+// reloader runs the reloads SIGHUP asks for, one at a time, until ctx ends.
+func (s *server) reloader(ctx context.Context) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case by := <-s.reloads:
+			rctx, cancel := context.WithTimeout(ctx, s.cfg.Knowledge.ReloadTimeout)
+			// errors are logged and kept for status by the engine itself
+			s.engine.Reload(rctx, by) //nolint:errcheck
+			cancel()
+		}
+	}
 }
 
-// run serves until ctx ends, then shuts down in order: stop taking new
-// HTTP requests and let those in flight finish (bounded by the shutdown
-// timeout), then stop the platforms, which close their connections.
+// askReload queues a reload without waiting; one already queued covers it.
+func (s *server) askReload(by string) {
+	select {
+	case s.reloads <- by:
+	default:
+		s.logger.Info("reload already queued", "by", by)
+	}
+}
+
+// reloadEdit is the watcher's reload: bounded in time, and "not yet" when
+// the engine holds an unfinished-looking edit back.
+func (s *server) reloadEdit(ctx context.Context, by string, settled bool) error {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Knowledge.ReloadTimeout)
+	defer cancel()
+	_, err := s.engine.ReloadEdit(ctx, by, settled)
+	if errors.Is(err, engine.ErrHeld) {
+		return fmt.Errorf("%w: %w", watch.ErrHold, err)
+	}
+	return nil // other errors are logged and kept for status by the engine
+}
+
+// librarian is the engine as moderators' commands see it: each reload
+// bounded by knowledge.reload_timeout.
+type librarian struct {
+	eng     *engine.Engine
+	timeout time.Duration
+}
+
+func (l librarian) Status() faqbot.Status { return l.eng.Status() }
+
+func (l librarian) Reload(ctx context.Context, by string) (faqbot.Status, error) {
+	ctx, cancel := context.WithTimeout(ctx, l.timeout)
+	defer cancel()
+	return l.eng.Reload(ctx, by)
+}
+
+// closeWhileDraining asks every client to close its connection once the
+// drain has begun, so keep-alive clients move off before the listener
+// closes instead of finding their idle connection closed under a request.
+func (s *server) closeWhileDraining(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.draining.Load() {
+			w.Header().Set("Connection", "close")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// run serves until ctx ends, then shuts down in order: drain (/readyz
+// says 503 while requests are still served, so load balancers stop sending),
+// stop taking new HTTP requests and let those in flight finish (bounded by
+// the shutdown timeout), then stop the platforms, which close their
+// connections.
 func (s *server) run(ctx context.Context) error {
 	defer s.engine.Close()
-	ln, err := net.Listen("tcp", s.cfg.Server.Addr)
+	tcp, err := net.Listen("tcp", s.cfg.Server.Addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	ln := limitListen(tcp, s.cfg.Server.MaxConnections, s.logger)
 	on := []any{"addr", ln.Addr().String(), "knowledge", s.engine.Status().Source, "version", s.engine.Status().Version}
 	for _, p := range []string{"slack", "discord"} {
 		on = append(on, p, s.has(p))
@@ -272,12 +355,13 @@ loop:
 		case <-ctx.Done():
 			break loop
 		case <-hup:
-			s.reload(ctx, "SIGHUP")
+			s.askReload("SIGHUP")
 		case runErr = <-errc:
 			s.logger.Error("a part stopped", "error", runErr)
 			break loop
 		}
 	}
+	s.drain()
 	s.logger.Info("shutting down", "timeout", s.cfg.Server.ShutdownTimeout.String())
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.Server.ShutdownTimeout)
 	defer cancel()
@@ -294,6 +378,27 @@ loop:
 	}
 	s.logger.Info("stopped")
 	return runErr
+}
+
+// drain turns /readyz to 503 and waits the drain period, or until a second
+// SIGINT or SIGTERM says not to wait.
+func (s *server) drain() {
+	s.draining.Store(true)
+	d := s.cfg.Server.DrainPeriod
+	if d <= 0 {
+		return
+	}
+	s.logger.Info("draining: /readyz now says 503", "drain_period", d.String())
+	again := make(chan os.Signal, 1)
+	signal.Notify(again, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(again)
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-again:
+		s.logger.Info("second signal: draining cut short")
+	}
 }
 
 func (s *server) has(name string) bool {

@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"syscall"
@@ -169,7 +168,8 @@ func TestServeReload(t *testing.T) {
 	orig := knowledge.DefaultBytes()
 	os.WriteFile(path, orig, 0o644)
 	cfg := dir + "/faqbot.toml"
-	os.WriteFile(cfg, []byte("[rate_limit]\nevery = \"0s\"\n"), 0o644) // the test polls fast
+	// the test polls fast, and wants edits live soon
+	os.WriteFile(cfg, []byte("[rate_limit]\nevery = \"0s\"\n[knowledge]\nsettle = \"100ms\"\nhold = \"1s\"\n"), 0o644)
 	s := serve(t, env(), "--knowledge", path, "--config", cfg)
 	_, before := postJSON(t, s.url+"/v1/ask", `{"question":"what is sex therapy"}`)
 
@@ -206,29 +206,8 @@ func TestServeReload(t *testing.T) {
 // sends SIGTERM while the request's body is still arriving, and checks the
 // request is answered and the process exits 0.
 func TestGracefulShutdown(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a child process")
-	}
-	addr := freeAddr(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "FAQBOT_TEST_MAIN=1", "FAQBOT_TEST_ARGS=serve --addr "+addr)
-	var logs syncBuffer
-	cmd.Stderr = &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("child never listened:\n%s", logs.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	c := startChild(t, writeConfig(t, "[server]\nlog_format = \"json\"\ndrain_period = \"100ms\"\n"))
+	addr := strings.TrimPrefix(c.url, "http://")
 	body := `{"question":"What can I expect during a sex therapy session?"}`
 	pr, pw := io.Pipe()
 	req, _ := http.NewRequest("POST", "http://"+addr+"/v1/ask", pr)
@@ -252,9 +231,7 @@ func TestGracefulShutdown(t *testing.T) {
 	}()
 	pw.Write([]byte(body[:10])) // the request is now in flight
 	time.Sleep(200 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
+	c.signal(t, syscall.SIGTERM)
 	time.Sleep(200 * time.Millisecond)
 	pw.Write([]byte(body[10:]))
 	pw.Close()
@@ -262,16 +239,16 @@ func TestGracefulShutdown(t *testing.T) {
 	if r.err != nil || r.code != 200 || !strings.Contains(r.body, "confidential") {
 		t.Errorf("in-flight request: %d %v %.100s", r.code, r.err, r.body)
 	}
-	if err := cmd.Wait(); err != nil {
-		t.Errorf("exit: %v\n%s", err, logs.String())
+	if err := c.wait(t, 10*time.Second); err != nil {
+		t.Errorf("exit: %v\n%s", err, c.logs.String())
 	}
-	sc := bufio.NewScanner(strings.NewReader(logs.String()))
+	sc := bufio.NewScanner(strings.NewReader(c.logs.String()))
 	var sawStop bool
 	for sc.Scan() {
 		sawStop = sawStop || strings.Contains(sc.Text(), `"msg":"stopped"`)
 	}
 	if !sawStop {
-		t.Errorf("no clean stop in the log:\n%s", logs.String())
+		t.Errorf("no clean stop in the log:\n%s", c.logs.String())
 	}
 }
 

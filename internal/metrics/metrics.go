@@ -50,7 +50,7 @@ func New() *Metrics {
 			Name: "faqbot_feedback_total", Help: "Helpful / not helpful clicks on answers.",
 		}, []string{"platform", "helpful"}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "faqbot_knowledge_reloads_total", Help: "Knowledge file reloads, by result (published, refused, unchanged).",
+			Name: "faqbot_knowledge_reloads_total", Help: "Knowledge file reloads, by result (published, refused, unchanged, held: an edit that looks unfinished, waiting to settle).",
 		}, []string{"result"}),
 		version: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "faqbot_knowledge_info", Help: "The live knowledge version (value 1) and its passage count as labels.",

@@ -4,11 +4,13 @@
 // swaps a "..data" symlink, and both replace the inode a file watch would be
 // holding. Events are debounced, and a slow poll of the file's size and
 // modification time backs fsnotify up on filesystems that send no events
-// (network mounts, some bind mounts).
+// (network mounts, some bind mounts). A change is passed on only once the
+// file has stopped changing (see Watcher).
 package watch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -18,21 +20,36 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Watcher calls Reload when the file at Path may have changed.
+// ErrHold is what Reload returns (wrapped) to say "not yet": the file
+// looks unfinished, so call again once it has been unchanged for Hold.
+var ErrHold = errors.New("watch: hold the edit until the file settles")
+
+// Watcher calls Reload when the file at Path has changed and then stayed
+// unchanged for Settle: a writer that pauses partway (scp, a slow network
+// mount, an editor's plugin) must not get half a file published. Unchanged
+// means no event for the file and the same size and modification time.
 type Watcher struct {
-	Path     string
-	Reload   func(ctx context.Context, by string)
-	Logger   *slog.Logger
-	Debounce time.Duration // default 250ms: editors write in several steps
-	Poll     time.Duration // default 10s; negative turns polling off
+	Path string
+	// Reload reads the file. settled reports that the file has also been
+	// unchanged for Hold. Returning an error that wraps ErrHold, when not
+	// settled, asks for one more call once it is; any other result ends
+	// the watcher's part until the next change.
+	Reload func(ctx context.Context, by string, settled bool) error
+	Logger *slog.Logger
+	Settle time.Duration // default 2s
+	Hold   time.Duration // default 30s
+	Poll   time.Duration // default 10s; negative turns polling off
 }
 
 // Run watches until ctx ends. It returns nil then, or an error when the
 // directory cannot be watched at all.
 func (w *Watcher) Run(ctx context.Context) error {
-	debounce, poll := w.Debounce, w.Poll
-	if debounce <= 0 {
-		debounce = 250 * time.Millisecond
+	settle, hold, poll := w.Settle, w.Hold, w.Poll
+	if settle <= 0 {
+		settle = 2 * time.Second
+	}
+	if hold <= 0 {
+		hold = 30 * time.Second
 	}
 	if poll == 0 {
 		poll = 10 * time.Second
@@ -50,10 +67,16 @@ func (w *Watcher) Run(ctx context.Context) error {
 	if err := fw.Add(dir); err != nil {
 		return fmt.Errorf("watch: %s: %w", dir, err)
 	}
-	logger.Info("watching the knowledge file", "path", w.Path)
+	logger.Info("watching the knowledge file", "path", w.Path, "settle", settle.String(), "hold", hold.String())
 
-	var timer *time.Timer
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	defer timer.Stop()
 	var fire <-chan time.Time
+	arm := func(d time.Duration) {
+		timer.Reset(d)
+		fire = timer.C
+	}
 	var ticker <-chan time.Time
 	if poll > 0 {
 		t := time.NewTicker(poll)
@@ -61,13 +84,16 @@ func (w *Watcher) Run(ctx context.Context) error {
 		ticker = t.C
 	}
 	last := stamp(w.Path)
+	var changedAt time.Time
+	by := "file watcher"
+	changed := func(who string) {
+		last, changedAt, by = stamp(w.Path), time.Now(), who
+		arm(settle)
+	}
 	base := filepath.Base(w.Path)
 	for {
 		select {
 		case <-ctx.Done():
-			if timer != nil {
-				timer.Stop()
-			}
 			return nil
 		case ev, ok := <-fw.Events:
 			if !ok {
@@ -78,12 +104,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 			if name != base && name != "..data" {
 				continue
 			}
-			if timer == nil {
-				timer = time.NewTimer(debounce)
-			} else {
-				timer.Reset(debounce)
-			}
-			fire = timer.C
+			changed("file watcher")
 		case err, ok := <-fw.Errors:
 			if !ok {
 				return nil
@@ -91,12 +112,19 @@ func (w *Watcher) Run(ctx context.Context) error {
 			logger.Warn("knowledge file watch error", "error", err)
 		case <-fire:
 			fire = nil
-			last = stamp(w.Path)
-			w.Reload(ctx, "file watcher")
+			if s := stamp(w.Path); s != last {
+				changed(by) // still being written, quietly (no event)
+				continue
+			}
+			quiet := time.Since(changedAt)
+			settled := quiet >= hold
+			err := w.Reload(ctx, by, settled)
+			if !settled && errors.Is(err, ErrHold) {
+				arm(hold - quiet)
+			}
 		case <-ticker:
 			if s := stamp(w.Path); s != last {
-				last = s
-				w.Reload(ctx, "file watcher (poll)")
+				changed("file watcher (poll)")
 			}
 		}
 	}
@@ -105,6 +133,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 type fileStamp struct {
 	size int64
 	mod  time.Time
+	mode os.FileMode
 }
 
 func stamp(path string) fileStamp {
@@ -112,5 +141,5 @@ func stamp(path string) fileStamp {
 	if err != nil {
 		return fileStamp{size: -1}
 	}
-	return fileStamp{fi.Size(), fi.ModTime()}
+	return fileStamp{fi.Size(), fi.ModTime(), fi.Mode()}
 }

@@ -32,12 +32,21 @@ type Server struct {
 	TrustProxy      bool          // take the client address from X-Forwarded-For
 	LogFormat       string        // auto (text on a terminal, else JSON), json, text
 	LogLevel        string        // debug, info, warn, error (slog level names)
+
+	// Faults and shutdown.
+	MaxConnections int           // open connections at once; more wait to be accepted
+	DrainPeriod    time.Duration // on SIGTERM, how long /readyz says 503 before the listener closes
 }
 
 // Knowledge says where the knowledge file is.
 type Knowledge struct {
-	Path  string `toml:"path"`  // "" = the embedded default (env FAQBOT_KNOWLEDGE)
-	Watch bool   `toml:"watch"` // reload when the file changes
+	Path  string // "" = the embedded default (env FAQBOT_KNOWLEDGE)
+	Watch bool   // reload when the file changes
+
+	// Edits in progress: how the watcher waits for a file being written.
+	Settle        time.Duration // a change is read once the file has been unchanged this long
+	Hold          time.Duration // …or this long, for an edit that looks unfinished
+	ReloadTimeout time.Duration // longest one reload may take (a hung mount is given up on)
 }
 
 // Engine tunes the answer engine. Zero means the engine's built-in value
@@ -136,8 +145,12 @@ func Default() Config {
 			ShutdownTimeout: 10 * time.Second,
 			LogFormat:       "auto",
 			LogLevel:        "info",
+
+			MaxConnections: 256,
+			DrainPeriod:    5 * time.Second,
 		},
-		Knowledge: Knowledge{Watch: true},
+		Knowledge: Knowledge{Watch: true,
+			Settle: 2 * time.Second, Hold: 30 * time.Second, ReloadTimeout: 30 * time.Second},
 		Engine:    Engine{MaxQuestionRunes: 1000, Suggestions: 3},
 		RateLimit: RateLimit{Every: 2 * time.Second, Burst: 5},
 		Slack:     Slack{Mode: "socket", Command: "/faq", AdminCommand: "/faq-admin"},

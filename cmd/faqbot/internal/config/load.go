@@ -15,7 +15,7 @@ import (
 // has no type for a Go one: durations are written as strings ("5s").
 type file struct {
 	Server    fileServer    `toml:"server"`
-	Knowledge Knowledge     `toml:"knowledge"`
+	Knowledge fileKnowledge `toml:"knowledge"`
 	Engine    Engine        `toml:"engine"`
 	RateLimit fileRateLimit `toml:"rate_limit"`
 	Replies   Replies       `toml:"replies"`
@@ -37,6 +37,20 @@ type fileServer struct {
 	TrustProxy      bool     `toml:"trust_proxy"`
 	LogFormat       string   `toml:"log_format"`
 	LogLevel        string   `toml:"log_level"`
+
+	// Faults and shutdown.
+	MaxConnections int      `toml:"max_connections"`
+	DrainPeriod    duration `toml:"drain_period"`
+}
+
+type fileKnowledge struct {
+	Path  string `toml:"path"`
+	Watch bool   `toml:"watch"`
+
+	// Edits in progress.
+	Settle        duration `toml:"settle"`
+	Hold          duration `toml:"hold"`
+	ReloadTimeout duration `toml:"reload_timeout"`
 }
 
 type fileRateLimit struct {
@@ -137,8 +151,17 @@ func toFile(c Config) file {
 			TrustProxy:      c.Server.TrustProxy,
 			LogFormat:       c.Server.LogFormat,
 			LogLevel:        c.Server.LogLevel,
+
+			MaxConnections: c.Server.MaxConnections,
+			DrainPeriod:    duration(c.Server.DrainPeriod.String()),
 		},
-		Knowledge: c.Knowledge,
+		Knowledge: fileKnowledge{
+			Path: c.Knowledge.Path, Watch: c.Knowledge.Watch,
+
+			Settle:        duration(c.Knowledge.Settle.String()),
+			Hold:          duration(c.Knowledge.Hold.String()),
+			ReloadTimeout: duration(c.Knowledge.ReloadTimeout.String()),
+		},
 		Engine:    c.Engine,
 		RateLimit: fileRateLimit{Every: duration(c.RateLimit.Every.String()), Burst: c.RateLimit.Burst},
 		Replies:   c.Replies,
@@ -160,8 +183,17 @@ func (f file) config(p *problems) Config {
 			TrustProxy:      f.Server.TrustProxy,
 			LogFormat:       f.Server.LogFormat,
 			LogLevel:        f.Server.LogLevel,
+
+			MaxConnections: f.Server.MaxConnections,
+			DrainPeriod:    p.duration("server.drain_period", f.Server.DrainPeriod),
 		},
-		Knowledge: f.Knowledge,
+		Knowledge: Knowledge{
+			Path: f.Knowledge.Path, Watch: f.Knowledge.Watch,
+
+			Settle:        p.duration("knowledge.settle", f.Knowledge.Settle),
+			Hold:          p.duration("knowledge.hold", f.Knowledge.Hold),
+			ReloadTimeout: p.duration("knowledge.reload_timeout", f.Knowledge.ReloadTimeout),
+		},
 		Engine:    f.Engine,
 		RateLimit: RateLimit{Every: p.duration("rate_limit.every", f.RateLimit.Every), Burst: f.RateLimit.Burst},
 		Replies:   f.Replies,

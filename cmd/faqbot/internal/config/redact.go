@@ -51,8 +51,10 @@ func (c Config) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.Group("server", "addr", s.Addr, "max_body_bytes", s.MaxBodyBytes, "max_concurrent", s.MaxConcurrent,
 			"answer_timeout", s.AnswerTimeout, "shutdown_timeout", s.ShutdownTimeout, "trust_proxy", s.TrustProxy,
-			"log_format", s.LogFormat, "log_level", s.LogLevel),
-		slog.Group("knowledge", "path", knowledge, "watch", c.Knowledge.Watch),
+			"log_format", s.LogFormat, "log_level", s.LogLevel,
+			"max_connections", s.MaxConnections, "drain_period", s.DrainPeriod),
+		slog.Group("knowledge", "path", knowledge, "watch", c.Knowledge.Watch,
+			"settle", c.Knowledge.Settle, "hold", c.Knowledge.Hold, "reload_timeout", c.Knowledge.ReloadTimeout),
 		slog.Group("engine", "max_question_runes", e.MaxQuestionRunes, "min_coverage", e.MinCoverage, "min_score", e.MinScore,
 			"min_margin", e.MinMargin, "suggestions", e.Suggestions),
 		slog.Group("rate_limit", "every", c.RateLimit.Every, "burst", c.RateLimit.Burst),

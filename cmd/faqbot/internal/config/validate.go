@@ -40,6 +40,18 @@ func (c Config) validate(p *problems, from map[string]string) {
 		p.add("server.log_level", "%q is not a level: use debug, info, warn or error", s.LogLevel)
 	}
 
+	// Faults and shutdown.
+	atLeast(p, "server.max_connections", s.MaxConnections, 1)
+	if s.MaxConnections >= 1 && s.MaxConnections < s.MaxConcurrent {
+		p.add("server.max_connections", "%d is less than server.max_concurrent (%d): answers could never all be asked for", s.MaxConnections, s.MaxConcurrent)
+	}
+	k := c.Knowledge
+	positive(p, "knowledge.settle", k.Settle)
+	positive(p, "knowledge.reload_timeout", k.ReloadTimeout)
+	if k.Hold < k.Settle {
+		p.add("knowledge.hold", "%s must be at least knowledge.settle (%s)", k.Hold, k.Settle)
+	}
+
 	e := c.Engine
 	atLeast(p, "engine.max_question_runes", e.MaxQuestionRunes, 1)
 	for _, f := range []struct {
