@@ -175,6 +175,9 @@ func TestDataErrors(t *testing.T) {
 		{"phrase header", "data/phrases-crisis.txt", "[a b c]\nx\n", "data/phrases-crisis.txt:1"},
 		{"phrase regexp", "data/phrases-crisis.txt", "[x]\n(unclosed\n", "compile triage phrases"},
 		{"word list", "data/phrases-words.txt", "{self} (?:me)\n", "data/phrases-words.txt:1"},
+		{"net weight", "data/net.txt", "threshold crisis 0.9\nthreshold abuse 0.9\nbias 0 0 x\n", "data/net.txt:3"},
+		{"net threshold", "data/net.txt", "threshold crisis 2\n", "data/net.txt:1"},
+		{"net no threshold", "data/net.txt", "bias 0 0 0\n", "no threshold"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := fstest.MapFS{}

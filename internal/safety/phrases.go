@@ -11,7 +11,7 @@ import (
 // data holds the triage's word lists and rules, as files a reviewer who
 // does not read Go can read and change: see data/README.md.
 //
-//go:embed data/*.txt data/README.md
+//go:embed data/*.txt
 var data embed.FS
 
 // phraseFiles are the phrase-rule files, in category precedence order.
