@@ -283,6 +283,12 @@ var referralCases = []triageCase{
 // needs nothing from safety: idioms, and questions about therapy worded like
 // the clinic's own pages.
 var noneCases = []triageCase{
+	// why, when or what for people see a sex therapist: a question about
+	// therapy, not a request for one (issue 10, referral precision)
+	{text: "Why should you see a sex therapist?", want: safety.None},
+	{text: "When is it time to see a sex therapist?", want: safety.None},
+	{text: "What can you see a sex therapist for?", want: safety.None},
+	{text: "when should someone see a sex therapist", want: safety.None},
 	// idioms
 	{text: "I'm dying to know what happens in a session", want: safety.None},
 	{text: "my therapist is killing it", want: safety.None},
