@@ -25,6 +25,8 @@ type conceptRule struct {
 	groups [][]chain // && of (& of chains)
 	absent [][]int   // "&& !C": concepts that must not be in the message
 	line   string    // as written, for explain
+	// jokeable: a joke ("lol") in the message turns this check-in off
+	jokeable bool
 }
 
 // tier is how sure a rule is, and so what the reply says.
@@ -67,7 +69,11 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 		if len(f) < 3 {
 			return fmt.Errorf("%s: want: tier name combination", at)
 		}
-		t, ok := tierNames[f[0]]
+		// "abuse!" marks a rule that always tells of harm done, even when
+		// it combines only one concept: never a subject talked about
+		tierName, told := strings.CutSuffix(f[0], "!")
+		tierName, jokeable := strings.CutSuffix(tierName, "?")
+		t, ok := tierNames[tierName]
 		if !ok {
 			return fmt.Errorf("%s: unknown tier %q (want crisis, abuse, check-in or control)", at, f[0])
 		}
@@ -75,7 +81,7 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 			return fmt.Errorf("%s: rule %s is defined twice", at, f[1])
 		}
 		seen[f[1]] = true
-		r := conceptRule{tier: t, name: f[1], line: strings.Join(f[2:], " ")}
+		r := conceptRule{tier: t, name: f[1], line: strings.Join(f[2:], " "), jokeable: jokeable}
 		for _, g := range strings.Split(r.line, "&&") {
 			if name, ok := strings.CutPrefix(strings.TrimSpace(g), "!"); ok {
 				ids, err := lx.conceptIDs(name)
@@ -107,7 +113,7 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 				}
 			}
 		}
-		lx.structural[r.name] = n >= 2
+		lx.structural[r.name] = n >= 2 || told
 		return nil
 	})
 }

@@ -128,8 +128,12 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	ws := lx.sp.words(masked, nil)
 	hits := lx.find(ws)
 	var fired [nTiers]string
+	joking := lx.has(hits, "laughter")
 	for i := range lx.rules {
 		cr := &lx.rules[i]
+		if cr.jokeable && joking {
+			continue // a risk signal said laughing is hyperbole
+		}
 		if fired[cr.tier] == "" && cr.matches(ws, hits) {
 			fired[cr.tier] = cr.name
 		}
@@ -157,8 +161,7 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 		v = pv
 	case fired[tierAbuse] != "":
 		v = Verdict{Category: Abuse, Rule: "concept/" + fired[tierAbuse]}
-	case fired[tierCheckIn] != "" && !lx.has(hits, "laughter"):
-		// a risk signal said laughing is hyperbole; a clear sign is not
+	case fired[tierCheckIn] != "":
 		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + fired[tierCheckIn]}
 	default:
 		if useNet && lx.net != nil && (pv.Category == None || pv.Category == Medical || pv.Category == Referral) {
@@ -196,13 +199,14 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 }
 
 // netFlag asks the statistical net about a message the rules let
-// through. It is not asked about questions about therapy, subjects talked
-// about, or jokes: there its words are topics, not signs.
+// through. It is not asked about questions, subjects talked about, or
+// jokes: there its words are more often topics than signs, and a question
+// that shows risk is the rules' to find ("does the big sleep hurt?").
 func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark bool) Category {
 	if lx.has(hits, "laughter") || lx.has(hits, "topic-frame") {
 		return None
 	}
-	if lx.has(hits, "therapy") && (questionMark || lx.opensWithQuestion(ws, hits)) {
+	if questionMark || lx.opensWithQuestion(ws, hits) {
 		return None
 	}
 	c, _ := lx.net.flag(lx, ws, hits)
@@ -254,6 +258,9 @@ func (lx *lexicon) maskIdioms(text string, ws []word, hits []hit) string {
 // speak of the writer.
 func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, questionMark bool) bool {
 	has := func(name string) bool { return lx.has(hits, name) }
+	if has("report-worry") {
+		return false // someone worried about a person, asking what to do
+	}
 	question := questionMark || lx.opensWithQuestion(ws, hits)
 	if !has("topic-frame") && !(question && (has("therapy") || v.Category == Crisis && has("past"))) {
 		return false // the common case, decided without the sentences

@@ -21,18 +21,19 @@ type word struct {
 // speller rewrites words the way words.txt says.
 type speller struct {
 	spell   map[string][]string // "im" → ["i", "am"]
+	emoji   map[rune]string     // "💊" → "emojipills"
 	fillers map[string]bool     // "so", "really", "just": left out
 	forms   map[string][]string // "die" → ["dies", "died", "dying", "dyin"]
 }
 
 func loadSpeller(fsys fs.FS) (*speller, error) {
-	sp := &speller{spell: map[string][]string{}, forms: map[string][]string{}, fillers: map[string]bool{}}
+	sp := &speller{spell: map[string][]string{}, forms: map[string][]string{}, fillers: map[string]bool{}, emoji: map[rune]string{}}
 	section := ""
 	err := eachLine(fsys, "data/words.txt", func(at, line string) error {
 		if strings.HasPrefix(line, "[") {
 			section = line
-			if section != "[spellings]" && section != "[forms]" && section != "[fillers]" {
-				return fmt.Errorf("%s: unknown section %s (want [spellings], [forms] or [fillers])", at, line)
+			if section != "[spellings]" && section != "[forms]" && section != "[fillers]" && section != "[emoji]" {
+				return fmt.Errorf("%s: unknown section %s (want [spellings], [forms], [fillers] or [emoji])", at, line)
 			}
 			return nil
 		}
@@ -56,6 +57,13 @@ func loadSpeller(fsys fs.FS) (*speller, error) {
 				return fmt.Errorf("%s: want: word: its forms", at)
 			}
 			sp.forms[base] = append(sp.forms[base], strings.Fields(forms)...)
+		case "[emoji]":
+			from, to, ok := strings.Cut(line, " = ")
+			r, size := utf8.DecodeRuneInString(strings.TrimSpace(from))
+			if !ok || size != len(strings.TrimSpace(from)) || strings.TrimSpace(to) == "" || strings.Contains(strings.TrimSpace(to), " ") {
+				return fmt.Errorf("%s: want: one emoji = one word", at)
+			}
+			sp.emoji[r] = strings.TrimSpace(to)
 		case "[fillers]":
 			for _, f := range strings.Fields(line) {
 				sp.fillers[f] = true
@@ -81,6 +89,7 @@ func (sp *speller) words(folded string, out []word) []word {
 	sent, clause := 0, 0
 	start := -1
 	var buf [4]string
+
 	emit := func(at, end int) {
 		for _, w := range sp.spellWord(folded[at:end], buf[:0]) {
 			if sp.fillers[w] {
@@ -119,6 +128,9 @@ func (sp *speller) words(folded string, out []word) []word {
 			if r != '\'' {
 				prevDigit = digit
 			}
+		case sp.emoji[r] != "":
+			flush(i)
+			out = append(out, word{w: sp.emoji[r], at: i, end: i + size, sent: sent, clause: clause})
 		case r == '/' && start >= 0 && i+1 < len(folded) && (folded[i+1] == 'o' || folded[i+1] == 'y'):
 			// "y/o", "w/o": one word
 		default:
