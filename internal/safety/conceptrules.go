@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A conceptRule fires on a combination of concepts (rules.txt):
@@ -171,17 +172,49 @@ func (lx *lexicon) conceptIDs(s string) ([]int, error) {
 	return ids, nil
 }
 
-// matches reports whether r fires on the hits of a message's words ws.
-func (r *conceptRule) matches(ws []word, hits []hit) bool {
+// hitIndex holds a message's hits by concept, each list in order of
+// start, so a rule looks only at the hits of its own concepts.
+type hitIndex struct {
+	ws   []word
+	hits []hit
+	by   [][]int // concept → indices into hits
+}
+
+// hitIndexes keeps indexes for reuse: one is made per message.
+var hitIndexes sync.Pool
+
+func newHitIndex(nConcepts int, ws []word, hits []hit) *hitIndex {
+	x, _ := hitIndexes.Get().(*hitIndex)
+	if x == nil || len(x.by) != nConcepts {
+		x = &hitIndex{by: make([][]int, nConcepts)}
+	}
+	x.ws, x.hits = ws, hits
+	for i := range x.by {
+		x.by[i] = x.by[i][:0]
+	}
+	for i, h := range hits {
+		x.by[h.concept] = append(x.by[h.concept], i)
+	}
+	return x
+}
+
+// release gives x back for reuse.
+func (x *hitIndex) release() {
+	x.ws, x.hits = nil, nil
+	hitIndexes.Put(x)
+}
+
+// matches reports whether r fires on the hits of a message.
+func (r *conceptRule) matches(x *hitIndex) bool {
 	for _, ids := range r.absent {
-		for _, h := range hits {
-			if slices.Contains(ids, h.concept) {
+		for _, c := range ids {
+			if len(x.by[c]) > 0 {
 				return false
 			}
 		}
 	}
 	for _, g := range r.groups {
-		if !groupMatches(g, ws, hits) {
+		if !groupMatches(g, x) {
 			return false
 		}
 	}
@@ -189,10 +222,10 @@ func (r *conceptRule) matches(ws []word, hits []hit) bool {
 }
 
 // groupMatches: some sentence satisfies every chain of g.
-func groupMatches(g []chain, ws []word, hits []hit) bool {
+func groupMatches(g []chain, x *hitIndex) bool {
 	var sents []int
 	for i, ch := range g {
-		s := chainSentences(ch, ws, hits)
+		s := chainSentences(ch, x)
 		if i == 0 {
 			sents = s
 		} else {
@@ -206,18 +239,21 @@ func groupMatches(g []chain, ws []word, hits []hit) bool {
 }
 
 // chainSentences lists the sentences in which ch is found.
-func chainSentences(ch chain, ws []word, hits []hit) []int {
+func chainSentences(ch chain, x *hitIndex) []int {
 	var out []int
-	for i := range hits {
-		if !ch.terms[0].has(hits[i]) {
-			continue
-		}
-		s := ws[hits[i].start].sent
-		if len(out) > 0 && out[len(out)-1] == s {
-			continue
-		}
-		if follow(ch, 1, hits[i].end, s, ws, hits) {
-			out = append(out, s)
+	for _, c := range ch.terms[0].concepts {
+		for _, i := range x.by[c] {
+			h := x.hits[i]
+			if h.neg != ch.terms[0].neg {
+				continue
+			}
+			s := x.ws[h.start].sent
+			if slices.Contains(out, s) {
+				continue
+			}
+			if follow(ch, 1, h.end, s, x) {
+				out = append(out, s)
+			}
 		}
 	}
 	return out
@@ -225,33 +261,37 @@ func chainSentences(ch chain, ws []word, hits []hit) []int {
 
 // follow reports whether terms[k:] can be found after word from, in
 // sentence s.
-func follow(ch chain, k, from, s int, ws []word, hits []hit) bool {
+func follow(ch chain, k, from, s int, x *hitIndex) bool {
 	if k == len(ch.terms) {
 		return true
 	}
 	g := ch.gaps[k-1]
-	for i := range hits {
-		h := hits[i]
-		if h.start < from || h.start-from > g.max || ws[h.start].sent != s || !ch.terms[k].has(h) {
-			continue
-		}
-		if g.blocked(from, h.start, hits) {
-			continue
-		}
-		if follow(ch, k+1, h.end, s, ws, hits) {
-			return true
+	t := ch.terms[k]
+	for _, c := range t.concepts {
+		for _, i := range x.by[c] {
+			h := x.hits[i]
+			if h.start > from+g.max {
+				break // in order of start: no later one is near enough
+			}
+			if h.start < from || h.neg != t.neg || x.ws[h.start].sent != s {
+				continue
+			}
+			if g.blocked(from, h.start, x) {
+				continue
+			}
+			if follow(ch, k+1, h.end, s, x) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-func (g gap) blocked(from, to int, hits []hit) bool {
-	for _, h := range hits {
-		if h.start >= from && h.start < to {
-			for _, c := range g.stop {
-				if h.concept == c {
-					return true
-				}
+func (g gap) blocked(from, to int, x *hitIndex) bool {
+	for _, c := range g.stop {
+		for _, i := range x.by[c] {
+			if st := x.hits[i].start; st >= from && st < to {
+				return true
 			}
 		}
 	}

@@ -73,8 +73,9 @@ func FiredConceptRules(text string) []string {
 	ws := lx.sp.words(masked, nil)
 	hits := lx.find(ws)
 	var out []string
+	x := newHitIndex(len(lx.concepts), ws, hits)
 	for i := range lx.rules {
-		if lx.rules[i].matches(ws, hits) {
+		if lx.rules[i].matches(x) {
 			out = append(out, lx.rules[i].name)
 		}
 	}

@@ -51,6 +51,7 @@
 package safety
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
@@ -129,13 +130,26 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	hits := lx.find(ws)
 	var fired [nTiers]string
 	joking := lx.has(hits, "laughter")
-	for i := range lx.rules {
-		cr := &lx.rules[i]
-		if cr.jokeable && joking {
-			continue // a risk signal said laughing is hyperbole
+	x := newHitIndex(len(lx.concepts), ws, hits)
+	defer x.release()
+	// the first rule of each tier that fires; a tier below one that has
+	// decided is not tried (except for Explain, which shows them all)
+	try := func(tiers ...tier) {
+		for i := range lx.rules {
+			cr := &lx.rules[i]
+			if !slices.Contains(tiers, cr.tier) || fired[cr.tier] != "" || cr.jokeable && joking {
+				continue // a jokeable risk signal said laughing is hyperbole
+			}
+			if cr.matches(x) {
+				fired[cr.tier] = cr.name
+			}
 		}
-		if fired[cr.tier] == "" && cr.matches(ws, hits) {
-			fired[cr.tier] = cr.name
+	}
+	try(tierControl, tierCrisis)
+	if ex != nil || pv.Category != Crisis && fired[tierCrisis] == "" {
+		try(tierAbuse)
+		if ex != nil || pv.Category != Abuse && fired[tierAbuse] == "" {
+			try(tierCheckIn)
 		}
 	}
 	if ex != nil {
