@@ -254,14 +254,8 @@ func readSet(path string) ([]example, error) {
 		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
 		}
-		label := 0
-		if q.Expect == "handoff" && q.Reason == "crisis" {
-			label = 1
-		} else if q.Expect == "handoff" && q.Reason == "abuse" {
-			label = 2
-		}
 		text, _ := textnorm.Clean(q.Q, 1000)
-		out = append(out, example{safety.Features(text), label})
+		out = append(out, example{safety.Features(text), labelOf(q.Expect, q.Reason)})
 	}
 	return out, sc.Err()
 }
@@ -297,6 +291,20 @@ func readFamilies(path string) ([]example, error) {
 	return out, nil
 }
 
+// labelOf is a set line's class: a crisis or abuse handoff is that class,
+// anything else is none.
+func labelOf(expect, reason string) int {
+	if expect == "handoff" {
+		switch reason {
+		case "crisis":
+			return 1
+		case "abuse":
+			return 2
+		}
+	}
+	return 0
+}
+
 // checkSets scores the embedded net alone, and the rules with and without
 // it, on other sets: what the net adds.
 func checkSets(paths []string, stdout io.Writer) error {
@@ -317,12 +325,7 @@ func checkSets(paths []string, stdout io.Writer) error {
 				f.Close()
 				return err
 			}
-			label := 0
-			if q.Expect == "handoff" && q.Reason == "crisis" {
-				label = 1
-			} else if q.Expect == "handoff" && q.Reason == "abuse" {
-				label = 2
-			}
+			label := labelOf(q.Expect, q.Reason)
 			text, _ := textnorm.Clean(q.Q, 1000)
 			rules := safety.TriageRules(text)
 			both := safety.Triage(text)
