@@ -162,6 +162,11 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 			pv = r.triage(idiomed)
 		}
 	}
+	// a joke ("she kills me 😂", "my boss will kill me if i'm late haha")
+	// turns off a phrase rule that no concept rule backs
+	if joking && (pv.Category == Crisis || pv.Category == Abuse) && fired[tierCrisis] == "" && fired[tierAbuse] == "" && fired[tierControl] == "" {
+		pv = r.triage(masked, Crisis, Abuse)
+	}
 	var v Verdict
 	switch {
 	case fired[tierControl] != "":
