@@ -129,6 +129,10 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	ws := lx.sp.words(masked, nil)
 	hits := lx.find(ws)
 	var fired [nTiers]string
+	// emotional is the first check-in a joke could turn off (despair,
+	// shame, loneliness): it ranks below abuse. The others (a means, a
+	// plan, a farewell) rank with crisis, above abuse.
+	var emotional string
 	joking := lx.has(hits, "laughter")
 	x := newHitIndex(len(lx.concepts), ws, hits)
 	defer x.release()
@@ -137,23 +141,29 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	try := func(tiers ...tier) {
 		for i := range lx.rules {
 			cr := &lx.rules[i]
-			if !slices.Contains(tiers, cr.tier) || fired[cr.tier] != "" || cr.jokeable && joking {
+			if !slices.Contains(tiers, cr.tier) || cr.jokeable && joking {
 				continue // a jokeable risk signal said laughing is hyperbole
 			}
-			if cr.matches(x) {
+			if cr.jokeable && cr.tier == tierCheckIn {
+				if emotional == "" && cr.matches(x) {
+					emotional = cr.name
+				}
+				continue
+			}
+			if fired[cr.tier] == "" && cr.matches(x) {
 				fired[cr.tier] = cr.name
 			}
 		}
 	}
 	try(tierControl, tierCrisis)
 	if ex != nil || pv.Category != Crisis && fired[tierCrisis] == "" {
-		try(tierAbuse)
-		if ex != nil || pv.Category != Abuse && fired[tierAbuse] == "" {
-			try(tierCheckIn)
-		}
+		try(tierAbuse, tierCheckIn)
 	}
 	if ex != nil {
 		ex.fill(lx, ws, hits, pv, fired)
+		if emotional != "" {
+			ex.Rules = append(ex.Rules, "check-in?/"+emotional)
+		}
 	}
 	// the concept layer's idioms ("she beats me at chess", "hang out") are
 	// masked for the phrase layer too, when there are any
@@ -176,12 +186,14 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 		v = pv
 	case fired[tierCrisis] != "":
 		v = Verdict{Category: Crisis, Rule: "concept/" + fired[tierCrisis]}
+	case fired[tierCheckIn] != "":
+		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + fired[tierCheckIn]}
 	case pv.Category == Abuse:
 		v = pv
 	case fired[tierAbuse] != "":
 		v = Verdict{Category: Abuse, Rule: "concept/" + fired[tierAbuse]}
-	case fired[tierCheckIn] != "":
-		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + fired[tierCheckIn]}
+	case emotional != "":
+		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + emotional}
 	default:
 		if useNet && lx.net != nil && (pv.Category == None || pv.Category == Medical || pv.Category == Referral) {
 			if c := lx.netFlag(ws, hits, question); c != None {

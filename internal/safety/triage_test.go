@@ -151,7 +151,9 @@ var abuseCases = []triageCase{
 	{text: "is this domestic violence?", want: safety.Abuse},
 	{text: "I'm in an abusive relationship", want: safety.Abuse},
 	{text: "he took the condom off without telling me", want: safety.Abuse},
-	{text: "is stealthing illegal", want: safety.Abuse},
+	// a question about the law on it is about the subject: its answer, with
+	// the abuse resources attached (an abuse handoff before the concept layer)
+	{text: "is stealthing illegal", want: safety.None},
 	{text: "my ex posted my nudes", want: safety.Abuse},
 	{text: "revenge porn", want: safety.Abuse},
 	{text: "someone is threatening to share my pics", want: safety.Abuse},
