@@ -218,7 +218,11 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 		name = fired[tierAbuse]
 	}
 	disclosure := name != "" && lx.structural[name]
-	if !disclosure && lx.aboutTheSubject(r, ws, hits, v, question) {
+	// a disclosure of something past and worked through, with a question
+	// ("years ago an ex shared photos of me; I've done the therapy; how do
+	// people share photos more safely?") is asked about, not told
+	worked := lx.has(hits, "resolved") && (question || lx.opensWithQuestion(ws, hits)) && !v.CheckIn
+	if (!disclosure || worked) && lx.aboutTheSubject(r, ws, hits, v, question) {
 		if ex != nil {
 			ex.Topic = true
 		}
@@ -325,16 +329,45 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 		}
 	}
 	// something long past, asked about: "I self-harmed as a teen, how do
-	// I bring it up with a new partner?"
-	if question && v.Category == Crisis && has("past") {
+	// I bring it up with a new partner?"; or past and worked through: "I
+	// was groomed as a teenager and I've done the work; are there
+	// frameworks for a blog post?"
+	if question && (v.Category == Crisis && has("past") || has("resolved")) {
 		return true
 	}
 	if !question || !has("therapy") {
 		return false
 	}
-	// a risk signal in a question about therapy keeps its answer; a
-	// clear sign only when it is not about the writer
-	return v.CheckIn || !selfInSign
+	// a risk signal keeps the answer only when it is in the question
+	// itself ("I feel trapped in my marriage, can sex therapy help?"), not
+	// told before it; a clear sign only when it is not about the writer
+	if v.CheckIn {
+		return lx.signsInQuestions(ws, hits, risky)
+	}
+	return !selfInSign
+}
+
+// signsInQuestions reports whether every sentence that holds a sign is a
+// question (a question mark closes it, or a question word opens it).
+func (lx *lexicon) signsInQuestions(ws []word, hits []hit, risky map[int]bool) bool {
+	asked := map[int]bool{}
+	q := lx.ids["question"]
+	for _, h := range hits {
+		if h.concept == q && (h.start == 0 || ws[h.start-1].sent != ws[h.start].sent) {
+			asked[ws[h.start].sent] = true
+		}
+	}
+	for _, w := range ws {
+		if w.askMark {
+			asked[w.sent] = true
+		}
+	}
+	for s := range risky {
+		if !asked[s] {
+			return false
+		}
+	}
+	return true
 }
 
 // opensWithQuestion: a question word opens a sentence.

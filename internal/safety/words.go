@@ -11,11 +11,13 @@ import (
 // word is one word of a message as the concept layer reads it: spelt out
 // (words.txt), in its sentence and clause.
 type word struct {
-	w      string
-	at     int // where its raw word starts in the text, and
-	end    int // ends
-	sent   int // sentence number: a concept rule's combinations stay inside one
-	clause int // clause number: negation reaches no further
+	w    string
+	at   int // where its raw word starts in the text, and
+	end  int // ends
+	sent int // sentence number: a concept rule's combinations stay inside one
+	// askMark: a question mark ends this word's sentence
+	askMark bool
+	clause  int // clause number: negation reaches no further
 }
 
 // speller rewrites words the way words.txt says.
@@ -137,6 +139,11 @@ func (sp *speller) words(folded string, out []word) []word {
 			flush(i)
 			switch r {
 			case '.', '!', '?', ';', '\n':
+				if r == '?' {
+					for j := len(out) - 1; j >= 0 && out[j].sent == sent; j-- {
+						out[j].askMark = true
+					}
+				}
 				sent++
 				clause++
 			case ',', ':', '(', ')', '"', '*', '~':
