@@ -3,6 +3,8 @@ package search
 import (
 	"math"
 	"sort"
+
+	"github.com/faqbot/faqbot/internal/question"
 )
 
 // How the rank score combines its evidence. BM25 is normalized to the best
@@ -13,9 +15,9 @@ const (
 	weightCoverage = 0.5
 )
 
-// question is a question's analyzed terms with their weights, ready to be
+// query is a question's analyzed terms with their weights, ready to be
 // compared with passages and phrasings.
-type question struct {
+type query struct {
 	terms   []string
 	weights []float64
 	total   float64
@@ -27,6 +29,12 @@ type question struct {
 	match map[string]uint64
 	// phrases match a question term only where all their words are.
 	phrases []phrasePattern
+	// focus and sides are the question terms of the analysis's focus and
+	// of a comparison's two sides; comparison says there are sides.
+	focus      uint64
+	sides      [2]uint64
+	comparison bool
+	bitOf      map[string]uint64
 	// scratch space for phrasing, reused from passage to passage
 	masks    []uint64
 	askMatch []float64
@@ -39,7 +47,7 @@ type phrasePattern struct {
 
 // phraseMask returns the bits of the question terms whose phrases are all
 // in set.
-func (q *question) phraseMask(has func(string) bool) uint64 {
+func (q *query) phraseMask(has func(string) bool) uint64 {
 	var mask uint64
 	for _, p := range q.phrases {
 		all := true
@@ -56,12 +64,18 @@ func (q *question) phraseMask(has func(string) bool) uint64 {
 	return mask
 }
 
-func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]string) *question {
-	q := &question{terms: tokens, weights: make([]float64, len(tokens)),
+func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]string) *query {
+	q := &query{terms: tokens, weights: make([]float64, len(tokens)),
 		match: make(map[string]uint64, 2*len(tokens))}
 	bitOf := make(map[string]uint64, len(tokens))
 	for i, t := range tokens {
-		q.weights[i] = ix.weight(t)
+		// a corrected misspelling weighs what the word it stands for
+		// weighs, not what a word the file never uses would
+		if c := corrected[t]; c != "" {
+			q.weights[i] = ix.weight(c)
+		} else {
+			q.weights[i] = ix.weight(t)
+		}
 		q.total += q.weights[i]
 		bit := uint64(1) << i
 		if _, ok := questionWords[t]; !ok {
@@ -77,6 +91,7 @@ func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]
 		}
 		bitOf[t] = bit
 	}
+	q.bitOf = bitOf
 	for term, stands := range x.stands {
 		for _, s := range stands {
 			q.match[term] |= bitOf[s]
@@ -88,9 +103,84 @@ func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]
 	return q
 }
 
+// aim notes which of the question's terms are its focus and, for a
+// comparison, its two sides.
+func (q *query) aim(ix *Index, a question.Analysis) {
+	bits := func(words []string) uint64 {
+		var m uint64
+		for _, w := range words {
+			for _, t := range ix.word(w) {
+				m |= q.bitOf[t]
+			}
+		}
+		return m
+	}
+	// an everyday word the file never uses is chatter, not what the
+	// question is about ("dumb" in "dumb question, but what is it")
+	focus := make([]string, 0, len(a.Focus))
+	for _, w := range a.Focus {
+		if question.IsEveryday(w) && !ix.knows(w) {
+			continue
+		}
+		focus = append(focus, w)
+	}
+	q.focus = bits(focus) & q.covMask
+	if a.Type == question.Comparison {
+		// a side is what it names beyond the topic and everyday words:
+		// "a sexologist" is a sex therapist to a file that says they are
+		// synonyms, and then there is nothing to compare
+		side := func(words []string) uint64 {
+			var kept []string
+			for _, w := range words {
+				if !question.IsEveryday(w) && !ix.topical(w) {
+					kept = append(kept, w)
+				}
+			}
+			return bits(kept) & q.covMask
+		}
+		q.comparison = true
+		q.sides = [2]uint64{side(a.Sides[0]), side(a.Sides[1])}
+	}
+}
+
+// topical reports whether a word is one of the file's topic words or a
+// synonym of one.
+func (ix *Index) topical(w string) bool {
+	for _, t := range ix.word(w) {
+		if _, ok := topicTerms[t]; ok {
+			return true
+		}
+		for _, e := range ix.syn.equiv[t] {
+			if _, ok := topicTerms[e]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// knows reports whether the file uses a word (or a synonym of it).
+func (ix *Index) knows(w string) bool {
+	for _, t := range ix.word(w) {
+		if _, ok := ix.df[t]; ok || ix.syn.equiv[t] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// share is the weight share of want that have covers; 1 when want is empty.
+func (q *query) share(have, want uint64) float64 {
+	total := q.weightOf(want)
+	if total == 0 {
+		return 1
+	}
+	return q.weightOf(have&want) / total
+}
+
 // unknownShare is the share of the coverage weight in terms the index
 // does not know at all; a corrected misspelling counts as half unknown.
-func (q *question) unknownShare(ix *Index, corrected map[string]string) float64 {
+func (q *query) unknownShare(ix *Index, corrected map[string]string) float64 {
 	if q.covTotal == 0 {
 		return 0
 	}
@@ -112,7 +202,7 @@ func (q *question) unknownShare(ix *Index, corrected map[string]string) float64 
 }
 
 // weightOf sums the weights of the question terms in mask.
-func (q *question) weightOf(mask uint64) float64 {
+func (q *query) weightOf(mask uint64) float64 {
 	var w float64
 	for i := range q.terms {
 		if mask&(1<<i) != 0 {
@@ -123,7 +213,7 @@ func (q *question) weightOf(mask uint64) float64 {
 }
 
 // rank scores the candidates and sorts them, best first.
-func (ix *Index) rank(q *question, hits []Hit) {
+func (ix *Index) rank(q *query, hits []Hit) {
 	top := 0.0
 	for _, h := range hits {
 		top = math.Max(top, h.BM25)
@@ -131,7 +221,22 @@ func (ix *Index) rank(q *question, hits []Hit) {
 	for i := range hits {
 		h := &hits[i]
 		p := &ix.passages[h.Passage]
-		h.Coverage = ix.coverage(q, p)
+		all := q.mask(p.terms)
+		h.Coverage = 0
+		if q.covTotal > 0 {
+			h.Coverage = q.weightOf(all&q.covMask) / q.covTotal
+		}
+		h.Focus = q.share(all, q.focus)
+		if q.comparison {
+			said := all
+			if !p.Declared.Has(question.Comparison) {
+				said = q.mask(p.textTerms)
+			}
+			h.Sides = [2]float64{q.share(said, q.sides[0]), q.share(said, q.sides[1])}
+			if q.sides[0] == 0 && q.sides[1] == 0 {
+				h.Sides = [2]float64{} // both sides are the topic: nothing to compare
+			}
+		}
 		h.Phrasing = ix.phrasing(q, p)
 		bm := 0.0
 		if top > 0 {
@@ -147,24 +252,22 @@ func (ix *Index) rank(q *question, hits []Hit) {
 	})
 }
 
-// coverage is the share of the question's weight that the passage (its
-// text, heading and phrasings) accounts for. A term's weight is its rarity
-// across passages, so "sex" and "therapy", which every passage has, count
-// little, and a word no passage has ("Tokyo", "price") counts most.
-func (ix *Index) coverage(q *question, p *Passage) float64 {
-	if q.covTotal == 0 {
-		return 0
-	}
+// mask is the question terms a set of passage terms has: the term, one
+// of its synonyms, its correction, or all words of a multi-word synonym.
+// A term weighs by its rarity across passages, so coverage counts "sex"
+// and "therapy", which every passage has, little, and a word no passage
+// has ("Tokyo", "price") most.
+func (q *query) mask(terms map[string]struct{}) uint64 {
 	var mask uint64
 	for t, bit := range q.match {
-		if _, ok := p.terms[t]; ok {
+		if _, ok := terms[t]; ok {
 			mask |= bit
 		}
 	}
 	if q.phrases != nil {
-		mask |= q.phraseMask(func(t string) bool { _, ok := p.terms[t]; return ok })
+		mask |= q.phraseMask(func(t string) bool { _, ok := terms[t]; return ok })
 	}
-	return q.weightOf(mask&q.covMask) / q.covTotal
+	return mask
 }
 
 // phrasing is how closely the question matches the passage's closest
@@ -172,7 +275,7 @@ func (ix *Index) coverage(q *question, p *Passage) float64 {
 // question lacks count against it as much as words of the question the
 // phrasing lacks. "what is sex therapy" matches the phrasing "what is sex
 // therapy" fully and "what is sex therapy not" a little less.
-func (ix *Index) phrasing(q *question, p *Passage) float64 {
+func (ix *Index) phrasing(q *query, p *Passage) float64 {
 	// Only phrasings sharing a term with the question can score: find them
 	// through the passage's term → phrasings map, accumulating per phrasing
 	// the question terms it has and the weight of its terms the question has.

@@ -7,15 +7,13 @@ import (
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// synonyms holds a knowledge file's synonym groups in the three shapes the
-// search needs: one-word terms for bleve's synonym source, multi-word
-// phrases that this package expands itself (bleve drops any synonym that
-// analyzes to more than one token), and a term → equivalents map for
-// measuring how much of a question a passage covers.
+// synonyms holds a knowledge file's synonym groups in the shapes the
+// search needs: a term → equivalents map for one-word synonyms (searched
+// with the term, and counted as it for coverage), and multi-word phrases,
+// which stand for a term only where all their words are.
 type synonyms struct {
-	bleveGroups [][]string          // one-word surface terms, per group with two or more
-	equiv       map[string][]string // analyzed term → analyzed equivalents
-	phrases     []phrase
+	equiv   map[string][]string // analyzed term → analyzed equivalents
+	phrases []phrase
 	// phrasesOf maps a one-word term to the multi-word phrases of its
 	// groups, so "touch" also finds a passage that says "physical contact".
 	phrasesOf map[string][][]string
@@ -44,9 +42,6 @@ func newSynonyms(a analysis.Analyzer, groups []knowledge.Synonyms) *synonyms {
 			default:
 				multi = append(multi, ts)
 			}
-		}
-		if len(words) >= 2 {
-			s.bleveGroups = append(s.bleveGroups, words)
 		}
 		for _, t := range terms {
 			for _, u := range terms {
