@@ -94,13 +94,12 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (
 	var firstA question.Analysis
 	firstWhy := weak
 	for i, part := range questionParts(text) {
-		a := question.Analyze(part)
-		if i > 0 && !inherit(&a, firstA, part) {
-			continue
-		}
-		r, err := snap.index.SearchQuestion(ctx, a)
+		a, r, err := e.search(ctx, snap, part)
 		if err != nil {
 			return faqbot.Reply{}, err
+		}
+		if i > 0 && !inherit(&a, firstA, part) {
+			continue
 		}
 		best, w := e.decide(a, r, passages)
 		if i == 0 {

@@ -44,6 +44,9 @@ type Options struct {
 	// Clinic is how to reach the clinic, for practical and no_match
 	// replies; the zero value gives no contact.
 	Clinic Clinic
+	// NoCache turns off the memory of recently asked question parts
+	// (cache.go), for measuring what a question never asked costs.
+	NoCache bool
 	// Texts and Resources replace the built-in replies; empty fields keep
 	// the defaults.
 	Texts     Texts
@@ -225,6 +228,7 @@ type snapshot struct {
 	file     *knowledge.File
 	index    *search.Index
 	loadedAt time.Time
+	cache    partCache
 	refs     atomic.Int64
 	retired  atomic.Bool
 	once     sync.Once

@@ -25,6 +25,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -86,18 +87,20 @@ type Passage struct {
 	Facts question.Facts
 	// Declared are the types a moderator declared: for those, what the
 	// phrasings name counts as named by the passage.
-	Declared  question.Types
-	terms     map[string]struct{} // analyzed terms of text, heading and asks
-	textTerms map[string]struct{} // analyzed terms of text and heading: what it says
-	asks      [][]askTerm         // analyzed terms of each phrasing (and the heading)
-	askW      []float64           // each phrasing's total term weight
-	askOf     map[string][]askRef // term → the phrasings that have it
-}
-
-// askRef is one phrasing that has a term, and the term's weight there.
-type askRef struct {
-	ask    int32
-	weight float64
+	Declared question.Types
+	// The passage's analyzed terms as term ids (Index.ids), sorted: of its
+	// text, heading and phrasings, and of its text and heading alone
+	// (what it says itself).
+	termIDs, textIDs []int32
+	asks             [][]askTerm // analyzed terms of each phrasing (and the heading)
+	askW             []float64   // each phrasing's total term weight
+	// The phrasings as bit sets over the passage's own terms (termIDs):
+	// phrasing a is askBits[a*words:(a+1)*words], with termW the weight of
+	// each of the passage's terms. Comparing a question with 65 phrasings
+	// is then a few ANDs each.
+	askBits []uint64
+	words   int
+	termW   []float64
 }
 
 // askTerm is one analyzed term of a phrasing, with its weight (rank.go).
@@ -130,6 +133,9 @@ type Index struct {
 	// with the index and never grows: a word the file does not use is
 	// analyzed each time.
 	words map[string][]string
+	// ids numbers every analyzed term the passages use, so that ranking
+	// compares integers in sorted lists instead of hashing strings.
+	ids map[string]int32
 }
 
 // vocabKey buckets the vocabulary by first letter and length, so that a
@@ -148,7 +154,8 @@ const (
 // Build indexes every passage of f, with its heading and phrasings, and f's
 // synonym groups.
 func Build(f *knowledge.File) (*Index, error) {
-	ix := &Index{analyzer: newAnalyzer(), df: map[string]int{}, postings: map[string][]posting{}, words: map[string][]string{}}
+	ix := &Index{analyzer: newAnalyzer(), df: map[string]int{}, postings: map[string][]posting{},
+		words: map[string][]string{}, ids: map[string]int32{}}
 	ix.syn = newSynonyms(ix.analyzer, f.Synonyms)
 	for _, g := range f.Synonyms {
 		for _, t := range g.Terms {
@@ -169,10 +176,10 @@ func (ix *Index) load(f *knowledge.File) {
 		firstOfSection := len(ix.passages)
 		for _, p := range s.Passages {
 			n := len(ix.passages)
-			ps := Passage{Section: si, Heading: s.Heading, Text: p.Text, Line: p.Line,
-				terms: map[string]struct{}{}, textTerms: map[string]struct{}{}, Facts: question.Read(p.Text)}
-			addAll(ps.terms, headTerms)
-			addAll(ps.textTerms, headTerms)
+			ps := Passage{Section: si, Heading: s.Heading, Text: p.Text, Line: p.Line, Facts: question.Read(p.Text)}
+			terms, said := map[string]struct{}{}, map[string]struct{}{}
+			addAll(terms, headTerms)
+			addAll(said, headTerms)
 			freq := map[string]int32{}
 			length := 0
 			count := func(ts []string) {
@@ -182,8 +189,8 @@ func (ix *Index) load(f *knowledge.File) {
 				length += len(ts)
 			}
 			textTerms := ix.terms(p.Text)
-			addAll(ps.terms, textTerms)
-			addAll(ps.textTerms, textTerms)
+			addAll(terms, textTerms)
+			addAll(said, textTerms)
 			count(textTerms)
 			ix.cacheWords(p.Text)
 			asks := p.Asks
@@ -198,20 +205,21 @@ func (ix *Index) load(f *knowledge.File) {
 				ps.AskLines = append(ps.AskLines, a.Line)
 				count(ix.terms(a.Text))
 				at := ix.questionTerms(question.Words(a.Text))
-				terms := make([]askTerm, len(at))
+				ats := make([]askTerm, len(at))
 				for i, t := range at {
-					terms[i] = askTerm{term: t}
+					ats[i] = askTerm{term: t}
 				}
-				ps.asks = append(ps.asks, terms)
-				addAll(ps.terms, at)
+				ps.asks = append(ps.asks, ats)
+				addAll(terms, at)
 			}
 			ix.declare(&ps, p.Answers)
 			for t, c := range freq {
 				ix.postings[t] = append(ix.postings[t], posting{int32(n), c})
 			}
-			for t := range ps.terms {
+			for t := range terms {
 				ix.df[t]++
 			}
+			ps.termIDs, ps.textIDs = ix.idsOf(terms), ix.idsOf(said)
 			lengths = append(lengths, length)
 			total += length
 			ix.passages = append(ix.passages, ps)
@@ -228,12 +236,16 @@ func (ix *Index) load(f *knowledge.File) {
 	for i := range ix.passages { // weights need every passage's terms
 		p := &ix.passages[i]
 		p.askW = make([]float64, len(p.asks))
-		p.askOf = map[string][]askRef{}
+		p.words = (len(p.termIDs) + 63) / 64
+		p.askBits = make([]uint64, p.words*len(p.asks))
+		p.termW = make([]float64, len(p.termIDs))
 		for a, ask := range p.asks {
 			for j := range ask {
 				ask[j].weight = ix.weight(ask[j].term)
 				p.askW[a] += ask[j].weight
-				p.askOf[ask[j].term] = append(p.askOf[ask[j].term], askRef{int32(a), ask[j].weight})
+				local, _ := slices.BinarySearch(p.termIDs, ix.ids[ask[j].term])
+				p.askBits[a*p.words+local/64] |= 1 << (local % 64)
+				p.termW[local] = ask[j].weight
 			}
 		}
 	}
@@ -261,6 +273,35 @@ func (ix *Index) declare(ps *Passage, names []string) {
 		ps.Facts.Kinds = append(ps.Facts.Kinds, asked.Kinds...)
 		ps.Facts.Problems = append(ps.Facts.Problems, asked.Problems...)
 	}
+}
+
+// idsOf numbers a set of terms, sorted.
+func (ix *Index) idsOf(terms map[string]struct{}) []int32 {
+	out := make([]int32, 0, len(terms))
+	for t := range terms {
+		id, ok := ix.ids[t]
+		if !ok {
+			id = int32(len(ix.ids))
+			ix.ids[t] = id
+		}
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// has reports whether sorted ids holds id.
+func has(ids []int32, id int32) bool {
+	lo, hi := 0, len(ids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ids[m] < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(ids) && ids[lo] == id
 }
 
 // cacheWords notes the analysis of each of s's words.

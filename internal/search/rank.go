@@ -1,7 +1,10 @@
 package search
 
 import (
+	"cmp"
 	"math"
+	"math/bits"
+	"slices"
 	"sort"
 
 	"github.com/faqbot/faqbot/internal/question"
@@ -13,6 +16,10 @@ const (
 	weightBM25     = 0.25
 	weightPhrasing = 1.0 // the query-time boost of the moderators' phrasings
 	weightCoverage = 0.5
+	// exactWithin is how close to the best score a hit must be able to
+	// come to be scored exactly (rank): the engine looks no further down
+	// than 80% of the best.
+	exactWithin = 0.75
 )
 
 // query is a question's analyzed terms with their weights, ready to be
@@ -24,35 +31,40 @@ type query struct {
 	// covTotal is the weight coverage counts: question words left out.
 	covTotal float64
 	covMask  uint64 // the terms coverage counts
-	// match maps every term that counts as a question term (the term, its
-	// synonyms, its spelling correction) to that term's bit.
-	match map[string]uint64
 	// phrases match a question term only where all their words are.
 	phrases []phrasePattern
+	// ids is match by term id, sorted by id.
+	ids []idBit
 	// focus and sides are the question terms of the analysis's focus and
 	// of a comparison's two sides; comparison says there are sides.
 	focus      uint64
 	sides      [2]uint64
 	comparison bool
-	bitOf      map[string]uint64
-	// scratch space for phrasing, reused from passage to passage
-	masks    []uint64
-	askMatch []float64
+	// scratch for phrasing: per term of the passage its question bits, and
+	// the question as a bit set over the passage's terms
+	local, localSet []uint64
 }
 
 type phrasePattern struct {
 	tokens []string
+	ids    []int32 // -1 for a word no passage uses
 	bit    uint64
 }
 
-// phraseMask returns the bits of the question terms whose phrases are all
-// in set.
-func (q *query) phraseMask(has func(string) bool) uint64 {
+// idBit is a term id that counts as the question term of bit.
+type idBit struct {
+	id  int32
+	bit uint64
+}
+
+// phraseMask returns the bits of the question terms whose phrases have
+// all their words in ids.
+func (q *query) phraseMask(ids []int32) uint64 {
 	var mask uint64
 	for _, p := range q.phrases {
 		all := true
-		for _, t := range p.tokens {
-			if !has(t) {
+		for _, id := range p.ids {
+			if id < 0 || !has(ids, id) {
 				all = false
 				break
 			}
@@ -65,9 +77,21 @@ func (q *query) phraseMask(has func(string) bool) uint64 {
 }
 
 func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]string) *query {
-	q := &query{terms: tokens, weights: make([]float64, len(tokens)),
-		match: make(map[string]uint64, 2*len(tokens))}
-	bitOf := make(map[string]uint64, len(tokens))
+	q := &query{terms: tokens, weights: make([]float64, len(tokens)), ids: make([]idBit, 0, 4*len(tokens))}
+	// every term that counts as a question term (the term, its synonyms,
+	// its correction) with that term's bit, as term ids; terms no passage
+	// uses cannot match and are left out
+	match := func(t string, bit uint64) {
+		if id, ok := ix.ids[t]; ok {
+			q.ids = append(q.ids, idBit{id, bit})
+		}
+	}
+	bitOf := func(t string) uint64 {
+		if i := slices.Index(tokens, t); i >= 0 {
+			return 1 << i
+		}
+		return 0
+	}
 	for i, t := range tokens {
 		// a corrected misspelling weighs what the word it stands for
 		// weighs, not what a word the file never uses would
@@ -82,24 +106,41 @@ func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]
 			q.covTotal += q.weights[i]
 			q.covMask |= bit
 		}
-		q.match[t] |= bit
+		match(t, bit)
 		for _, e := range ix.syn.equiv[t] {
-			q.match[e] |= bit
+			match(e, bit)
 		}
 		if c := corrected[t]; c != "" {
-			q.match[c] |= bit
+			match(c, bit)
 		}
-		bitOf[t] = bit
 	}
-	q.bitOf = bitOf
 	for term, stands := range x.stands {
 		for _, s := range stands {
-			q.match[term] |= bitOf[s]
+			match(term, bitOf(s))
 		}
 	}
 	for _, p := range x.phrases {
-		q.phrases = append(q.phrases, phrasePattern{tokens: p.tokens, bit: bitOf[p.term]})
+		pp := phrasePattern{tokens: p.tokens, bit: bitOf(p.term), ids: make([]int32, len(p.tokens))}
+		for i, t := range p.tokens {
+			if id, ok := ix.ids[t]; ok {
+				pp.ids[i] = id
+			} else {
+				pp.ids[i] = -1
+			}
+		}
+		q.phrases = append(q.phrases, pp)
 	}
+	// sorted by id, one entry per id with every bit it stands for
+	slices.SortFunc(q.ids, func(a, b idBit) int { return cmp.Compare(a.id, b.id) })
+	out := q.ids[:0]
+	for _, ib := range q.ids {
+		if n := len(out); n > 0 && out[n-1].id == ib.id {
+			out[n-1].bit |= ib.bit
+			continue
+		}
+		out = append(out, ib)
+	}
+	q.ids = out
 	return q
 }
 
@@ -110,7 +151,9 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 		var m uint64
 		for _, w := range words {
 			for _, t := range ix.word(w) {
-				m |= q.bitOf[t]
+				if i := slices.Index(q.terms, t); i >= 0 {
+					m |= 1 << i
+				}
 			}
 		}
 		return m
@@ -204,10 +247,8 @@ func (q *query) unknownShare(ix *Index, corrected map[string]string) float64 {
 // weightOf sums the weights of the question terms in mask.
 func (q *query) weightOf(mask uint64) float64 {
 	var w float64
-	for i := range q.terms {
-		if mask&(1<<i) != 0 {
-			w += q.weights[i]
-		}
+	for m := mask; m != 0; m &= m - 1 {
+		w += q.weights[bits.TrailingZeros64(m)]
 	}
 	return w
 }
@@ -218,10 +259,14 @@ func (ix *Index) rank(q *query, hits []Hit) {
 	for _, h := range hits {
 		top = math.Max(top, h.BM25)
 	}
+	// Everything but the phrasing first, with a bound on the phrasing:
+	// a phrasing can match at most the share of the question the passage
+	// has at all.
+	bound := make([]float64, len(hits))
 	for i := range hits {
 		h := &hits[i]
 		p := &ix.passages[h.Passage]
-		all := q.mask(p.terms)
+		all := q.mask(p.termIDs)
 		h.Coverage = 0
 		if q.covTotal > 0 {
 			h.Coverage = q.weightOf(all&q.covMask) / q.covTotal
@@ -230,19 +275,41 @@ func (ix *Index) rank(q *query, hits []Hit) {
 		if q.comparison {
 			said := all
 			if !p.Declared.Has(question.Comparison) {
-				said = q.mask(p.textTerms)
+				said = q.mask(p.textIDs)
 			}
 			h.Sides = [2]float64{q.share(said, q.sides[0]), q.share(said, q.sides[1])}
 			if q.sides[0] == 0 && q.sides[1] == 0 {
 				h.Sides = [2]float64{} // both sides are the topic: nothing to compare
 			}
 		}
-		h.Phrasing = ix.phrasing(q, p)
 		bm := 0.0
 		if top > 0 {
 			bm = h.BM25 / top
 		}
-		h.Score = weightBM25*bm + weightPhrasing*h.Phrasing + weightCoverage*h.Coverage
+		h.Score = weightBM25*bm + weightCoverage*h.Coverage
+		phr := 1.0
+		if q.total > 0 {
+			phr = math.Min(1, q.weightOf(all)/q.total)
+		}
+		bound[i] = h.Score + weightPhrasing*phr
+	}
+	// Then the phrasing, best bound first, for every hit that can still
+	// score within exactWithin of the best: below that a hit's Score is a
+	// lower bound, which is all that ranking it last needs.
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return bound[order[a]] > bound[order[b]] })
+	best := 0.0
+	for _, i := range order {
+		if bound[i] < exactWithin*best {
+			break
+		}
+		h := &hits[i]
+		h.Phrasing = ix.phrasing(q, &ix.passages[h.Passage])
+		h.Score += weightPhrasing * h.Phrasing
+		best = math.Max(best, h.Score)
 	}
 	sort.SliceStable(hits, func(i, j int) bool {
 		if hits[i].Score != hits[j].Score {
@@ -252,20 +319,20 @@ func (ix *Index) rank(q *query, hits []Hit) {
 	})
 }
 
-// mask is the question terms a set of passage terms has: the term, one
-// of its synonyms, its correction, or all words of a multi-word synonym.
-// A term weighs by its rarity across passages, so coverage counts "sex"
-// and "therapy", which every passage has, little, and a word no passage
-// has ("Tokyo", "price") most.
-func (q *query) mask(terms map[string]struct{}) uint64 {
+// mask is the question terms a passage's sorted term ids have: the term,
+// one of its synonyms, its correction, or all words of a multi-word
+// synonym. A term weighs by its rarity across passages, so coverage counts
+// "sex" and "therapy", which every passage has, little, and a word no
+// passage has ("Tokyo", "price") most.
+func (q *query) mask(ids []int32) uint64 {
 	var mask uint64
-	for t, bit := range q.match {
-		if _, ok := terms[t]; ok {
-			mask |= bit
+	for _, ib := range q.ids {
+		if mask&ib.bit == 0 && has(ids, ib.id) {
+			mask |= ib.bit
 		}
 	}
 	if q.phrases != nil {
-		mask |= q.phraseMask(func(t string) bool { _, ok := terms[t]; return ok })
+		mask |= q.phraseMask(ids)
 	}
 	return mask
 }
@@ -276,64 +343,96 @@ func (q *query) mask(terms map[string]struct{}) uint64 {
 // phrasing lacks. "what is sex therapy" matches the phrasing "what is sex
 // therapy" fully and "what is sex therapy not" a little less.
 func (ix *Index) phrasing(q *query, p *Passage) float64 {
-	// Only phrasings sharing a term with the question can score: find them
-	// through the passage's term → phrasings map, accumulating per phrasing
-	// the question terms it has and the weight of its terms the question has.
-	n := len(p.asks)
-	q.masks = grow(q.masks, n)
-	q.askMatch = growF(q.askMatch, n)
-	masks, askMatch := q.masks[:n], q.askMatch[:n]
-	for t, bit := range q.match {
-		for _, r := range p.askOf[t] {
-			masks[r.ask] |= bit
-			askMatch[r.ask] += r.weight
+	// the question as a bit set over the passage's own terms, and each of
+	// those terms' question bits
+	n := len(p.termIDs)
+	if cap(q.local) < n {
+		q.local = make([]uint64, n)
+	}
+	local := q.local[:n]
+	if cap(q.localSet) < p.words {
+		q.localSet = make([]uint64, p.words)
+	}
+	set := q.localSet[:p.words]
+	clear(set)
+	any := false
+	for _, ib := range q.ids {
+		if j, ok := slices.BinarySearch(p.termIDs, ib.id); ok {
+			local[j] |= ib.bit
+			set[j/64] |= 1 << (j % 64)
+			any = true
 		}
 	}
-	// a multi-word synonym counts in a phrasing that has all its words
+	// only the multi-word synonyms the passage has all the words of can
+	// count in one of its phrasings
+	type localPhrase struct {
+		bits []uint64 // its words, as a bit set over the passage's terms
+		bit  uint64
+	}
+	var phrases []localPhrase
 	for _, ph := range q.phrases {
-		for _, r := range p.askOf[ph.tokens[0]] {
-			if hasAll(p.asks[r.ask], ph.tokens[1:]) {
-				masks[r.ask] |= ph.bit
+		if !hasAllSorted(p.termIDs, ph.ids) {
+			continue
+		}
+		lp := localPhrase{bits: make([]uint64, p.words), bit: ph.bit}
+		for _, id := range ph.ids {
+			j, _ := slices.BinarySearch(p.termIDs, id)
+			lp.bits[j/64] |= 1 << (j % 64)
+		}
+		phrases = append(phrases, lp)
+		any = true
+	}
+	best := 0.0
+	if !any {
+		return best
+	}
+	for a := range len(p.asks) {
+		ask := p.askBits[a*p.words : (a+1)*p.words]
+		var m uint64
+		var matched float64
+		for w, bitsW := range ask {
+			for x := bitsW & set[w]; x != 0; x &= x - 1 {
+				j := w*64 + bits.TrailingZeros64(x)
+				m |= local[j]
+				matched += p.termW[j]
+			}
+		}
+		// a multi-word synonym counts in a phrasing that has all its words
+		for _, ph := range phrases {
+			if m&ph.bit == 0 && subset(ph.bits, ask) {
+				m |= ph.bit
+			}
+		}
+		if m == 0 {
+			continue
+		}
+		// W(m) ≤ q.total: a phrasing whose union is too large cannot win
+		if union := q.total + p.askW[a] - matched; union > 0 && q.total > best*union {
+			if sim := q.weightOf(m) / union; sim > best {
+				best = sim
 			}
 		}
 	}
-	best := 0.0
-	for a := range n {
-		if masks[a] == 0 {
-			continue
-		}
-		if union := q.total + p.askW[a] - askMatch[a]; union > 0 {
-			best = math.Max(best, q.weightOf(masks[a])/union)
-		}
-		masks[a], askMatch[a] = 0, 0 // ready for the next passage
+	for j := range local {
+		local[j] = 0
 	}
 	return best
 }
 
-func grow(s []uint64, n int) []uint64 {
-	if cap(s) < n {
-		return make([]uint64, n)
-	}
-	return s
-}
-
-func growF(s []float64, n int) []float64 {
-	if cap(s) < n {
-		return make([]float64, n)
-	}
-	return s
-}
-
-func hasAll(ask []askTerm, terms []string) bool {
-	for _, t := range terms {
-		found := false
-		for _, a := range ask {
-			if a.term == t {
-				found = true
-				break
-			}
+// subset reports whether bit set a is in bit set b.
+func subset(a, b []uint64) bool {
+	for i, w := range a {
+		if w&^b[i] != 0 {
+			return false
 		}
-		if !found {
+	}
+	return true
+}
+
+// hasAllSorted reports whether sorted ids holds every one of want.
+func hasAllSorted(ids, want []int32) bool {
+	for _, w := range want {
+		if w < 0 || !has(ids, w) {
 			return false
 		}
 	}

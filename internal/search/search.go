@@ -41,8 +41,11 @@ const (
 
 // Hit is one passage that matched, best first.
 type Hit struct {
-	Passage  int     // index into Index.Passages
-	Score    float64 // the rank score (rank.go): BM25 with the phrasings' boost
+	Passage int // index into Index.Passages
+	// Score is the rank score (rank.go): BM25 with the phrasings' boost.
+	// It is exact for every hit that scores within 75% of the best; below
+	// that it may leave the phrasing out (Phrasing 0), a lower bound.
+	Score    float64
 	BM25     float64 // the passage's BM25 score
 	Phrasing float64 // how closely the best phrasing matches the question (0..1)
 	Coverage float64 // share of the question's weight found in the passage (0..1)
