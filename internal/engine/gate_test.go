@@ -1,10 +1,13 @@
 package engine_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/knowledge"
 )
 
 // TestGatePairs: pairs of questions that share most of their words, where
@@ -53,6 +56,61 @@ func TestGatePairs(t *testing.T) {
 			}
 			if !strings.Contains(r.Text, "Topics I can answer from:") {
 				t.Errorf("%q: no topics in\n%s", tt.unanswered, r.Text)
+			}
+		})
+	}
+}
+
+// TestWarningsAskNoMatch: `faqbot check` warns, with file and line, about
+// a section's own @ask line that the bot would not answer, and says what
+// to do; an @answers line that declares the type silences it.
+func TestWarningsAskNoMatch(t *testing.T) {
+	const src = `## Sessions
+
+Sessions are a calm, private conversation with a trained therapist.
+@ask: what is a session like
+@ask: how long does a session take
+%s
+## Fees
+
+We do not publish our fees here.
+`
+	tests := []struct {
+		name, answers string
+		want          []string
+	}{
+		{"undeclared", "", []string{`kb.md:5: warning: @ask "how long does a session take" (section "Sessions") gets no answer now: it expects an answer of type "duration"`, `add "@answers: duration"`}},
+		{"declared", "@answers: duration\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := knowledge.Parse("kb.md", []byte(fmt.Sprintf(src, tt.answers)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			warns, err := engine.Warnings(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range warns {
+				if strings.Contains(w.Error(), "gets no answer now") {
+					got = append(got, w.Error())
+				}
+			}
+			if len(tt.want) == 0 {
+				if len(got) != 0 {
+					t.Errorf("warnings %q, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("warnings %q, want one", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got[0], w) {
+					t.Errorf("warning %q does not say %q", got[0], w)
+				}
 			}
 		})
 	}

@@ -269,9 +269,10 @@ func (ix *Index) declare(ps *Passage, names []string) {
 	}
 	ps.Facts.Supplies |= ps.Declared
 	if ps.Declared.Has(question.Condition) {
-		asked := question.Read(strings.Join(ps.Asks, ". "))
-		ps.Facts.Kinds = append(ps.Facts.Kinds, asked.Kinds...)
-		ps.Facts.Problems = append(ps.Facts.Problems, asked.Problems...)
+		// the problems the phrasings name, not the kinds their words
+		// happen to name ("mental health care for sex problems" is not
+		// about depression)
+		ps.Facts.Problems = append(ps.Facts.Problems, question.Read(strings.Join(ps.Asks, ". ")).Problems...)
 	}
 }
 
