@@ -149,34 +149,40 @@ func Analyze(text string) Analysis {
 	}
 	problems, problemAt := findProblems(a.Words)
 
-	var best *match
-	bestType := len(words.types)
-	var bestFocus []string
-	var bestCue []int
+	// every phrase that matches, once; the first type (in words.txt's
+	// order) with a phrase that counts is the question's
+	var found []match
 	words.asks.find(a.Words, words.numbers, func(m match) bool {
-		ti := words.asks.owner[m.pattern]
-		if ti > bestType || ti == bestType && best != nil {
-			return true
-		}
-		if words.types[ti].t == Condition && len(problems) == 0 {
-			return true
-		}
-		cue := words.asks.cue(m, a.Words, words.numbers)
-		focus := focusOf(a.Words, cue, problemAt)
-		if words.asks.alone[m.pattern] && len(focus) > 0 {
-			return true // "should I see a doctor first" asks about the doctor
-		}
-		mm := m
-		best, bestType, bestFocus, bestCue = &mm, ti, focus, cue
+		found = append(found, m)
 		return true
 	})
+	var best *match
+	bestType := len(words.types)
+	var bestCue []int
+	for i := range found {
+		m := &found[i]
+		ti := words.asks.owner[m.pattern]
+		if ti >= bestType || words.types[ti].t == Condition && len(problems) == 0 {
+			continue
+		}
+		if words.asks.alone[m.pattern] {
+			cue := words.asks.cue(*m, a.Words, words.numbers)
+			if len(focusOf(a.Words, cue, problemAt)) > 0 {
+				continue // "should I see a doctor first" asks about the doctor
+			}
+			bestCue = cue
+		} else {
+			bestCue = nil
+		}
+		best, bestType = m, ti
+	}
 	if best == nil {
 		a.Focus = focusOf(a.Words, nil, nil)
 		return a
 	}
 	// every phrase of the type that matched is cue: in "where can I park
 	// my car" both "where … park" and "park my car" are
-	words.asks.find(a.Words, words.numbers, func(m match) bool {
+	for _, m := range found {
 		if words.asks.owner[m.pattern] == bestType && !words.asks.alone[m.pattern] {
 			for _, i := range words.asks.cue(m, a.Words, words.numbers) {
 				if !slices.Contains(bestCue, i) {
@@ -184,9 +190,8 @@ func Analyze(text string) Analysis {
 				}
 			}
 		}
-		return true
-	})
-	bestFocus = focusOf(a.Words, bestCue, problemAt)
+	}
+	bestFocus := focusOf(a.Words, bestCue, problemAt)
 	a.Type = words.types[bestType].t
 	slices.Sort(bestCue)
 	for _, i := range bestCue {
