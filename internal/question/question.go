@@ -35,6 +35,7 @@ const (
 	Place                      // where, online or in person
 	Number                     // how many people, what percentage
 	Normal                     // is it normal or healthy to …
+	Cause                      // what causes it
 	Recommendation             // when should one go, is it right for me
 	Eligibility                // who may or can
 	Who                        // a person or an organisation
@@ -47,7 +48,7 @@ const (
 )
 
 var typeNames = [numTypes]string{
-	"general", "opinion", "comparison", "credentials", "when", "duration", "cost", "schedule", "place", "number", "normal",
+	"general", "opinion", "comparison", "credentials", "when", "duration", "cost", "schedule", "place", "number", "normal", "cause",
 	"recommendation", "eligibility", "who", "howto", "procedure", "condition", "reason", "definition",
 }
 
@@ -126,6 +127,9 @@ type Analysis struct {
 	// Sides are the two things a comparison compares, as words; a side may
 	// be empty (only topic words: "sex therapy").
 	Sides [2][]string
+	// Compound says a side names a kind of the topic ("couples therapy"):
+	// a passage must name it so too, not merely mention couples.
+	Compound [2]bool
 	// Problems are the problems a condition question names.
 	Problems []Problem
 }
@@ -205,7 +209,7 @@ func Analyze(text string) Analysis {
 		a.Focus = focusOf(a.Words, bestCue, nil)
 	}
 	if a.Type == Comparison {
-		a.Sides = sides(a.Words, best.start, best.end)
+		a.Sides, a.Compound = sides(a.Words, best.start, best.end)
 	}
 	return a
 }
@@ -287,10 +291,15 @@ func findProblems(ws []string) ([]Problem, []bool) {
 
 // sides splits a comparison around its cue: "the difference between A and
 // B", "compare A with B" put both after it; "A vs B", "how is A different
-// from B" put one on each side.
-func sides(ws []string, start, end int) [2][]string {
+// from B" put one on each side. A side is compound when its last word
+// names a kind of the topic: "couples" in "couples therapy".
+func sides(ws []string, start, end int) ([2][]string, [2]bool) {
 	cue := ws[start:end]
 	after := ws[end:]
+	for len(after) > 0 && (after[0] == "between" || after[0] == "of") {
+		cue, after = ws[start:end+1], after[1:] // "what is the difference | between"
+		end++
+	}
 	// the second side ends where a new question starts: "A vs B, which is
 	// better"
 	for i, w := range after {
@@ -299,15 +308,29 @@ func sides(ws []string, start, end int) [2][]string {
 			break
 		}
 	}
+	var raw [2][]string
+	raw[0], raw[1] = ws[:start], after
 	if hasAny(cue, "between", "compare", "comparison", "differences", "difference") {
+		raw[0], raw[1] = nil, after
 		for i, w := range after {
 			if w == "and" || w == "or" || w == "vs" || w == "versus" || w == "with" || w == "to" {
-				return [2][]string{contentOnly(after[:i]), contentOnly(after[i+1:])}
+				raw[0], raw[1] = after[:i], after[i+1:]
+				break
 			}
 		}
-		return [2][]string{nil, contentOnly(after)}
 	}
-	return [2][]string{contentOnly(ws[:start]), contentOnly(after)}
+	var out [2][]string
+	var compound [2]bool
+	for k, side := range raw {
+		out[k] = contentOnly(side)
+		for i := len(side) - 2; i >= 0; i-- {
+			if content(side[i]) {
+				compound[k] = words.topic[side[i+1]]
+				break
+			}
+		}
+	}
+	return out, compound
 }
 
 func hasAny(ws []string, any ...string) bool {

@@ -72,6 +72,9 @@ func TestType(t *testing.T) {
 		{"is masturbation healthy", question.Normal},
 		{"is it safe to open up to a sex therapist", question.General},
 		{"is sex therapy just normal therapy but focused on sex", question.General},
+		// cause
+		{"What causes low libido?", question.Cause},
+		{"what can cause erection problems", question.Cause},
 		// reason
 		{"Why should you see a sex therapist?", question.Reason},
 		{"what is the point of sex therapy", question.Reason},
@@ -162,6 +165,7 @@ func TestSides(t *testing.T) {
 		{"What is the difference between sex therapy and couples counseling?", nil, []string{"couples", "counseling"}},
 		{"sex therapy vs seeing a doctor, which one do i need", nil, []string{"seeing", "doctor"}},
 		{"how is a sexologist different from a sex therapist", []string{"sexologist"}, nil},
+		{"How is sex therapy different from couples therapy?", nil, []string{"couples"}},
 		{"compare sex therapy with sex education classes", nil, []string{"education", "classes"}},
 	}
 	for _, tt := range tests {
@@ -172,6 +176,10 @@ func TestSides(t *testing.T) {
 			}
 			if diff := cmp.Diff([2][]string{tt.a, tt.b}, a.Sides, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("sides (-want +got):\n%s", diff)
+			}
+			// "couples therapy" is a kind of therapy: a passage must name it so
+			if want := strings.Contains(tt.q, "couples therapy"); a.Compound[1] != want {
+				t.Errorf("second side compound %v, want %v", a.Compound[1], want)
 			}
 		})
 	}

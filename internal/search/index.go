@@ -92,6 +92,7 @@ type Passage struct {
 	// text, heading and phrasings, and of its text and heading alone
 	// (what it says itself).
 	termIDs, textIDs []int32
+	textSeq          []int32     // the text's terms as ids, in order
 	asks             [][]askTerm // analyzed terms of each phrasing (and the heading)
 	askW             []float64   // each phrasing's total term weight
 	// The phrasings as bit sets over the passage's own terms (termIDs):
@@ -136,6 +137,9 @@ type Index struct {
 	// ids numbers every analyzed term the passages use, so that ranking
 	// compares integers in sorted lists instead of hashing strings.
 	ids map[string]int32
+	// topicIDs are the ids of the topic words (question.Topic) and their
+	// synonyms
+	topicIDs []int32
 }
 
 // vocabKey buckets the vocabulary by first letter and length, so that a
@@ -220,6 +224,9 @@ func (ix *Index) load(f *knowledge.File) {
 				ix.df[t]++
 			}
 			ps.termIDs, ps.textIDs = ix.idsOf(terms), ix.idsOf(said)
+			for _, t := range textTerms {
+				ps.textSeq = append(ps.textSeq, ix.ids[t])
+			}
 			lengths = append(lengths, length)
 			total += length
 			ix.passages = append(ix.passages, ps)
@@ -246,6 +253,13 @@ func (ix *Index) load(f *knowledge.File) {
 				local, _ := slices.BinarySearch(p.termIDs, ix.ids[ask[j].term])
 				p.askBits[a*p.words+local/64] |= 1 << (local % 64)
 				p.termW[local] = ask[j].weight
+			}
+		}
+	}
+	for t := range topicTerms {
+		for _, u := range append([]string{t}, ix.syn.equiv[t]...) {
+			if id, ok := ix.ids[u]; ok && !slices.Contains(ix.topicIDs, id) {
+				ix.topicIDs = append(ix.topicIDs, id)
 			}
 		}
 	}

@@ -40,6 +40,9 @@ type query struct {
 	focus      uint64
 	sides      [2]uint64
 	comparison bool
+	// compound holds, per side, the term ids of a compound side's last
+	// word (and its synonyms), nil for a plain side
+	compound [2][]int32
 	// scratch for phrasing: per term of the passage its question bits, and
 	// the question as a bit set over the passage's terms
 	local, localSet []uint64
@@ -183,7 +186,40 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 		}
 		q.comparison = true
 		q.sides = [2]uint64{side(a.Sides[0]), side(a.Sides[1])}
+		// a compound side ("couples therapy") must be named as one
+		for k := range a.Sides {
+			if a.Compound[k] && len(a.Sides[k]) > 0 {
+				q.compound[k] = ix.idSet(a.Sides[k][len(a.Sides[k])-1])
+				if q.compound[k] == nil {
+					q.compound[k] = []int32{-1} // a word no passage uses: no passage names it
+				}
+			}
+		}
 	}
+}
+
+// idSet is the term ids of a word's analysis and of its synonyms.
+func (ix *Index) idSet(w string) []int32 {
+	var out []int32
+	for _, t := range ix.word(w) {
+		for _, u := range append([]string{t}, ix.syn.equiv[t]...) {
+			if id, ok := ix.ids[u]; ok {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// namesKind reports whether the passage's text names one of the terms
+// last right before a topic word: "couples therapy", not "couples but".
+func (ix *Index) namesKind(p *Passage, last []int32) bool {
+	for i := 0; i+1 < len(p.textSeq); i++ {
+		if slices.Contains(last, p.textSeq[i]) && slices.Contains(ix.topicIDs, p.textSeq[i+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // topical reports whether a word is one of the file's topic words or a
@@ -278,6 +314,11 @@ func (ix *Index) rank(q *query, hits []Hit) {
 				said = q.mask(p.textIDs)
 			}
 			h.Sides = [2]float64{q.share(said, q.sides[0]), q.share(said, q.sides[1])}
+			for k, last := range q.compound {
+				if last != nil && !p.Declared.Has(question.Comparison) && !ix.namesKind(p, last) {
+					h.Sides[k] = 0
+				}
+			}
 			if q.sides[0] == 0 && q.sides[1] == 0 {
 				h.Sides = [2]float64{} // both sides are the topic: nothing to compare
 			}
