@@ -85,21 +85,24 @@ func judge(l evalLine, r faqbot.Reply) (string, bool) {
 // training, a comparison, the therapist's views, a named problem …): the
 // first asks what the file says, the second what it does not, which must
 // get a no_match. Their bars, too, sit just under the figures they had
-// when they were added; six lines of kinds_unanswered are sent to a
-// referral or a decline by the safety triage, which is not the gate's to
-// change.
+// when they were added. kinds_faq asks the same kinds of question the way
+// FAQ pages word them ("How long does sex therapy typically last?"). Six
+// lines of kinds_unanswered and three of kinds_faq are sent to a referral
+// or a decline by the safety triage, which is not the gate's to change.
 var answerBar = map[string]float64{
 	"dev.jsonl":            0.95,
 	"phrasings.jsonl":      0.90,
 	"fresh.jsonl":          0.82,
 	"blind.jsonl":          0.85,
 	"kinds_answered.jsonl": 0.95,
+	"kinds_faq.jsonl":      0.95,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
 // unanswered; 0.80 unless listed.
 var noMatchBar = map[string]float64{
 	"kinds_unanswered.jsonl": 0.85,
+	"kinds_faq.jsonl":        0.85,
 }
 
 // TestQuestionSets runs every question set in testdata/eval through the

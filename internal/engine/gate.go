@@ -86,8 +86,11 @@ func (e *Engine) decide(a question.Analysis, res search.Result, passages []searc
 	}
 	best, reason := -1, weak
 	for i, h := range res.Hits {
-		if h.Score < minFitScore*res.Hits[0].Score {
-			break // the rest match the question too poorly
+		// the rest match the question too poorly; but a passage that names
+		// the problem a condition question asks about is worth a look
+		// however few of the question's other words it shares
+		if h.Score < minFitScore*res.Hits[0].Score && a.Type != question.Condition {
+			break
 		}
 		w := e.fits(a, h, passages[h.Passage])
 		if w == answers {
