@@ -469,28 +469,35 @@ func containsRun(haystack, needle []string) bool {
 // "whats"); "$", "%", "€" and "£" are words of their own; "@name" is a
 // mention and no word at all.
 func tokenize(s string, spell map[string][]string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, strings.Trim(b.String(), "-"))
-			b.Reset()
+	out := make([]string, 0, 16)
+	low := strings.ToLower(s)
+	var buf []byte  // the word, when an apostrophe was dropped from it
+	start := -1     // where the word being read starts in low
+	edited := false // the word is in buf, not a slice of low
+	apos := false   // the last letters follow an apostrophe inside the word
+	mention := false
+	word := func(end int) string {
+		if edited {
+			return string(buf)
 		}
+		return low[start:end]
 	}
-	mention := false // "@channel", "@here", "@everyone": a ping, not a word
-	apos := false    // the last rune was an apostrophe inside a word
-	flushWord := flush
-	flush = func() {
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := word(end)
 		// "clinic's" is the clinic's: the possessive s goes, unless the
 		// word is a contraction the spellings know ("what's", "it's")
-		if w := b.String(); apos && strings.HasSuffix(w, "s") && spell[w] == nil {
-			b.Reset()
-			b.WriteString(strings.TrimSuffix(w, "s"))
+		if apos && strings.HasSuffix(w, "s") && spell[w] == nil {
+			w = w[:len(w)-1]
 		}
-		apos = false
-		flushWord()
+		if w = strings.Trim(w, "-"); w != "" {
+			out = append(out, w)
+		}
+		start, edited, apos, buf = -1, false, false, buf[:0]
 	}
-	for _, r := range s {
+	for i, r := range low {
 		if mention {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || r == '-' {
 				continue
@@ -498,35 +505,34 @@ func tokenize(s string, spell map[string][]string) []string {
 			mention = false
 		}
 		switch {
-		case r == '@' && b.Len() == 0:
-			mention = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if apos && r != 's' && r != 'S' {
+		case r == '@' && start < 0:
+			mention = true // "@channel", "@here", "@everyone": a ping, not a word
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && start >= 0:
+			if start < 0 {
+				start = i
+			}
+			if apos && r != 's' {
 				apos = false // "don't": an apostrophe inside a word
 			}
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '\u2019':
+			if edited {
+				buf = utf8.AppendRune(buf, r)
+			}
+		case (r == '\'' || r == '\u2019') && start >= 0:
 			// dropped: "don't" → "dont", then spelled out ("do not")
+			if !edited {
+				buf = append(buf[:0], low[start:i]...)
+				edited = true
+			}
 			apos = true
-			continue
-		case r == '-' && b.Len() > 0:
-			b.WriteRune(r)
 		case r == '$' || r == '%' || r == '\u20ac' || r == '\u00a3':
-			flush()
+			flush(i)
 			out = append(out, string(r))
 		default:
-			flush()
+			flush(i)
 		}
 	}
-	flush()
-	j := 0
-	for _, w := range out {
-		if w != "" {
-			out[j] = w
-			j++
-		}
-	}
-	return out[:j]
+	flush(len(low))
+	return out
 }
 
 // respell writes out chat spellings and contractions.

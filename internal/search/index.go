@@ -140,6 +140,16 @@ type Index struct {
 	// topicIDs are the ids of the topic words (question.Topic) and their
 	// synonyms
 	topicIDs []int32
+	// locs lists, per term id, the passages that have the term and where
+	// it is in their termIDs: ranking reads a short list at once instead
+	// of searching every passage for the term
+	locs [][]termLoc
+}
+
+// termLoc is one passage that has a term, and the term's index in its
+// termIDs.
+type termLoc struct {
+	passage, local int32
 }
 
 // vocabKey buckets the vocabulary by first letter and length, so that a
@@ -254,6 +264,12 @@ func (ix *Index) load(f *knowledge.File) {
 				p.askBits[a*p.words+local/64] |= 1 << (local % 64)
 				p.termW[local] = ask[j].weight
 			}
+		}
+	}
+	ix.locs = make([][]termLoc, len(ix.ids))
+	for pi := range ix.passages {
+		for j, id := range ix.passages[pi].termIDs {
+			ix.locs[id] = append(ix.locs[id], termLoc{int32(pi), int32(j)})
 		}
 	}
 	for t := range topicTerms {

@@ -5,7 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"sort"
+	"sync"
 
 	"github.com/faqbot/faqbot/internal/question"
 )
@@ -295,14 +295,27 @@ func (ix *Index) rank(q *query, hits []Hit) {
 	for _, h := range hits {
 		top = math.Max(top, h.BM25)
 	}
+	// Which question terms each hit has, and where in its terms: from the
+	// term's list of passages when it is short, else by searching each
+	// hit's sorted terms.
+	r := rankPool.Get().(*rankScratch)
+	defer rankPool.Put(r)
+	found := ix.findTerms(q, hits, r)
 	// Everything but the phrasing first, with a bound on the phrasing:
 	// a phrasing can match at most the share of the question the passage
 	// has at all.
-	bound := make([]float64, len(hits))
+	var boundA [maxHits]float64
+	bound := boundA[:len(hits)]
 	for i := range hits {
 		h := &hits[i]
 		p := &ix.passages[h.Passage]
-		all := q.mask(p.termIDs)
+		var all uint64
+		for _, f := range found[i] {
+			all |= f.bit
+		}
+		if q.phrases != nil {
+			all |= q.phraseMask(p.termIDs)
+		}
 		h.Coverage = 0
 		if q.covTotal > 0 {
 			h.Coverage = q.weightOf(all&q.covMask) / q.covTotal
@@ -337,28 +350,82 @@ func (ix *Index) rank(q *query, hits []Hit) {
 	// Then the phrasing, best bound first, for every hit that can still
 	// score within exactWithin of the best: below that a hit's Score is a
 	// lower bound, which is all that ranking it last needs.
-	order := make([]int, len(hits))
+	var orderA [maxHits]int
+	order := orderA[:len(hits)]
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return bound[order[a]] > bound[order[b]] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(bound[b], bound[a]) })
 	best := 0.0
 	for _, i := range order {
 		if bound[i] < exactWithin*best {
 			break
 		}
 		h := &hits[i]
-		h.Phrasing = ix.phrasing(q, &ix.passages[h.Passage])
+		h.Phrasing = ix.phrasing(q, &ix.passages[h.Passage], found[i])
 		h.Score += weightPhrasing * h.Phrasing
 		best = math.Max(best, h.Score)
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
-		}
-		return hits[i].Passage < hits[j].Passage
+	slices.SortStableFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Passage, b.Passage))
 	})
 }
+
+// locBit is a question term's bit and where a passage has it.
+type locBit struct {
+	local int32
+	bit   uint64
+}
+
+// findTerms lists, per hit, the question terms its passage has (each
+// with its index in the passage's termIDs). A term's list of passages is
+// read when it is short; a term most passages have (as "therapy" in a
+// large file) is looked up in each hit's terms instead.
+func (ix *Index) findTerms(q *query, hits []Hit, r *rankScratch) [][]locBit {
+	n := len(q.ids)
+	if cap(r.backing) < len(hits)*n {
+		r.backing = make([]locBit, len(hits)*n)
+	}
+	found := r.found[:len(hits)]
+	for i := range found {
+		found[i] = r.backing[i*n : i*n : (i+1)*n] // no term twice: never grows
+	}
+	if cap(r.hitOf) < len(ix.passages) {
+		r.hitOf = make([]int32, len(ix.passages)) // passage → hit index + 1
+	}
+	hitOf := r.hitOf[:len(ix.passages)]
+	for i, h := range hits {
+		hitOf[h.Passage] = int32(i) + 1
+	}
+	for _, ib := range q.ids {
+		if list := ix.locs[ib.id]; len(list) <= 8*len(hits) {
+			for _, l := range list {
+				if i := hitOf[l.passage]; i > 0 {
+					found[i-1] = append(found[i-1], locBit{l.local, ib.bit})
+				}
+			}
+			continue
+		}
+		for i, h := range hits {
+			if j, ok := slices.BinarySearch(ix.passages[h.Passage].termIDs, ib.id); ok {
+				found[i] = append(found[i], locBit{int32(j), ib.bit})
+			}
+		}
+	}
+	for _, h := range hits {
+		hitOf[h.Passage] = 0
+	}
+	return found
+}
+
+// rankScratch is rank's working memory, reused through a pool.
+type rankScratch struct {
+	backing []locBit
+	found   [maxHits][]locBit
+	hitOf   []int32
+}
+
+var rankPool = sync.Pool{New: func() any { return new(rankScratch) }}
 
 // mask is the question terms a passage's sorted term ids have: the term,
 // one of its synonyms, its correction, or all words of a multi-word
@@ -383,7 +450,7 @@ func (q *query) mask(ids []int32) uint64 {
 // question lacks count against it as much as words of the question the
 // phrasing lacks. "what is sex therapy" matches the phrasing "what is sex
 // therapy" fully and "what is sex therapy not" a little less.
-func (ix *Index) phrasing(q *query, p *Passage) float64 {
+func (ix *Index) phrasing(q *query, p *Passage, found []locBit) float64 {
 	// the question as a bit set over the passage's own terms, and each of
 	// those terms' question bits
 	n := len(p.termIDs)
@@ -396,13 +463,10 @@ func (ix *Index) phrasing(q *query, p *Passage) float64 {
 	}
 	set := q.localSet[:p.words]
 	clear(set)
-	any := false
-	for _, ib := range q.ids {
-		if j, ok := slices.BinarySearch(p.termIDs, ib.id); ok {
-			local[j] |= ib.bit
-			set[j/64] |= 1 << (j % 64)
-			any = true
-		}
+	any := len(found) > 0
+	for _, f := range found {
+		local[f.local] |= f.bit
+		set[f.local/64] |= 1 << (f.local % 64)
 	}
 	// only the multi-word synonyms the passage has all the words of can
 	// count in one of its phrasings
