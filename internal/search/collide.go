@@ -40,13 +40,13 @@ func (ix *Index) Collisions() []Collision {
 			if s, ok := first[key]; ok {
 				if s.section != p.Section {
 					out = append(out, Collision{
-						Ask: p.Asks[i], Line: p.AskLines[i], Section: p.Heading,
+						Ask: p.Asks[i], Line: p.askLines[i], Section: p.Heading,
 						Other: s.text, OtherLine: s.line, OtherSect: ix.headings[s.section],
 					})
 				}
 				continue
 			}
-			first[key] = seen{p.Asks[i], p.AskLines[i], p.Section}
+			first[key] = seen{p.Asks[i], p.askLines[i], p.Section}
 		}
 	}
 	return out

@@ -77,17 +77,13 @@ type Passage struct {
 	Heading string // the section's heading
 	Text    string // the passage, word for word
 	Asks    []string
-	// AskLines are each phrasing's line in the file; the first, for a
-	// section's first passage, is the heading's.
-	AskLines []int
-	// Line is the passage's first line in the file.
-	Line int
 	// Facts are the types of answer the passage gives, read from its text
 	// (question.Read), with those a moderator declared (@answers).
 	Facts question.Facts
 	// Declared are the types a moderator declared: for those, what the
 	// phrasings name counts as named by the passage.
 	Declared question.Types
+	askLines []int // each phrasing's line in the file (the heading's first, for a section's first passage)
 	// The passage's analyzed terms as term ids (Index.ids), sorted: of its
 	// text, heading and phrasings, and of its text and heading alone
 	// (what it says itself).
@@ -190,7 +186,7 @@ func (ix *Index) load(f *knowledge.File) {
 		firstOfSection := len(ix.passages)
 		for _, p := range s.Passages {
 			n := len(ix.passages)
-			ps := Passage{Section: si, Heading: s.Heading, Text: p.Text, Line: p.Line, Facts: question.Read(p.Text)}
+			ps := Passage{Section: si, Heading: s.Heading, Text: p.Text, Facts: question.Read(p.Text)}
 			terms, said := map[string]struct{}{}, map[string]struct{}{}
 			addAll(terms, headTerms)
 			addAll(said, headTerms)
@@ -216,7 +212,7 @@ func (ix *Index) load(f *knowledge.File) {
 			for _, a := range asks {
 				ix.cacheWords(a.Text)
 				ps.Asks = append(ps.Asks, a.Text)
-				ps.AskLines = append(ps.AskLines, a.Line)
+				ps.askLines = append(ps.askLines, a.Line)
 				count(ix.terms(a.Text))
 				at := ix.questionTerms(question.Words(a.Text))
 				ats := make([]askTerm, len(at))
