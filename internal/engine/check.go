@@ -37,8 +37,11 @@ func (e *Engine) checkOn(ctx context.Context, snap *snapshot) knowledge.Errors {
 			continue
 		}
 		if !meets(r, x.Want) {
-			errs = append(errs, lineError(snap.file, x.Line, "expectation failed: %q should get %s, got %s",
-				x.Question, x.Want, describe(r)))
+			msg := fmt.Sprintf("expectation failed: %q should get %s, got %s", x.Question, x.Want, describe(r))
+			if r.Kind == faqbot.KindNoMatch && x.Want.Kind == faqbot.KindAnswer {
+				msg += ": " + e.whyNot(snap, x.Question, "change the test")
+			}
+			errs = append(errs, lineError(snap.file, x.Line, "%s", msg))
 		}
 	}
 	return errs
@@ -92,7 +95,7 @@ func Warnings(f *knowledge.File) (knowledge.Errors, error) {
 				}
 				if r.Kind == faqbot.KindNoMatch {
 					out = append(out, lineError(f, a.Line, "warning: @ask %q (section %q) gets no answer now: %s",
-						a.Text, s.Heading, e.whyNot(snap, a.Text)))
+						a.Text, s.Heading, e.whyNot(snap, a.Text, "remove the @ask")))
 				}
 			}
 		}
@@ -102,8 +105,9 @@ func Warnings(f *knowledge.File) (knowledge.Errors, error) {
 }
 
 // whyNot says, for a moderator, why the top passage does not answer text,
-// and what to do about it.
-func (e *Engine) whyNot(snap *snapshot, text string) string {
+// and what to do about it; otherwise is the last resort ("remove the
+// @ask").
+func (e *Engine) whyNot(snap *snapshot, text, otherwise string) string {
 	a := question.Analyze(text)
 	res, err := snap.index.SearchQuestion(context.Background(), a)
 	if err != nil {
@@ -112,15 +116,15 @@ func (e *Engine) whyNot(snap *snapshot, text string) string {
 	_, w := e.decide(a, res, snap.index.Passages())
 	switch w {
 	case wrongType:
-		return fmt.Sprintf("it expects an answer of type %q, which the paragraph's text does not give; if the paragraph does answer it, add \"@answers: %s\" under it, or else remove the @ask", a.Type, a.Type)
+		return fmt.Sprintf("it expects an answer of type %q, which the paragraph's text does not give; if the paragraph does answer it, add \"@answers: %s\" under it, or else %s", a.Type, a.Type, otherwise)
 	case oneSide:
-		return "it compares two things and the paragraph's text does not name both; if it does compare them, add \"@answers: comparison\" under it, or else remove the @ask"
+		return "it compares two things and the paragraph's text does not name both; if it does compare them, add \"@answers: comparison\" under it, or else " + otherwise
 	case notNamed:
-		return "it asks about a problem the paragraph does not name; if the paragraph does answer it, add \"@answers: condition\" under it, or else remove the @ask"
+		return "it asks about a problem the paragraph does not name; if the paragraph does answer it, add \"@answers: condition\" under it, or else " + otherwise
 	case opinionAsked:
 		return "it asks for the therapist's own views, which the bot gives only from a paragraph marked \"@answers: opinion\""
 	case noFocus:
-		return fmt.Sprintf("the paragraph does not cover what it asks about (%s); add @synonyms for the words people use, or remove the @ask", strings.Join(a.Focus, ", "))
+		return fmt.Sprintf("the paragraph does not cover what it asks about (%s); add @synonyms for the words people use, or %s", strings.Join(a.Focus, ", "), otherwise)
 	case ambiguous:
 		return "another section matches it as well; add a word that says which topic is meant"
 	case offTopic:

@@ -72,9 +72,10 @@ func (e *Engine) fits(a question.Analysis, h search.Hit, p search.Passage) why {
 
 // decide picks the passage that answers a, from one search's hits: the
 // best hit that can give the type of answer asked for and covers the
-// question's focus, when it also covers enough of the question, is a real
-// match, and leads the best such hit of any other section. It returns the
-// hit's index, or -1 and why not.
+// question's focus, when it also covers enough of the question and is a
+// real match. When the best such hit of another section matches as well,
+// both answer (sources quotes them together) if they fit in one reply;
+// if not, neither does. It returns the hit's index, or -1 and why not.
 func (e *Engine) decide(a question.Analysis, res search.Result, passages []search.Passage) (int, why) {
 	if len(res.Hits) == 0 || res.Terms == 0 {
 		return -1, weak

@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -113,5 +114,22 @@ We do not publish our fees here.
 				}
 			}
 		})
+	}
+}
+
+// TestCheckExplainsNoMatch: a failing @expect that gets a no_match says why
+// and what to do, with its file and line.
+func TestCheckExplainsNoMatch(t *testing.T) {
+	f, err := knowledge.Parse("kb.md", []byte("## Sessions\n\nSessions are a calm, private conversation with a trained therapist.\n@expect: how long does a session take\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fails, err := engine.Check(context.Background(), f, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `kb.md:4: expectation failed: "how long does a session take" should get answer from “Sessions”, got no_match: it expects an answer of type "duration"`
+	if len(fails) != 1 || !strings.HasPrefix(fails[0].Error(), want) || !strings.Contains(fails[0].Error(), `add "@answers: duration"`) {
+		t.Errorf("got %v", fails)
 	}
 }
