@@ -43,6 +43,9 @@ type Passage struct {
 	Text string
 	Line int
 	Asks []Ask
+	// Answers are the types of answer a moderator declared the paragraph
+	// gives (@answers), by name: "duration", "comparison".
+	Answers []string
 }
 
 // Ask is an alternative phrasing of a question a passage answers.

@@ -8,11 +8,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/internal/question"
 )
 
 // directives are the "@name:" lines a moderator can write. Anything else
 // that starts with "@word:" is a typo worth reporting, not a passage.
-var directives = []string{"ask", "synonyms", "expect"}
+var directives = []string{"ask", "answers", "synonyms", "expect"}
 
 // Parse reads a knowledge file. name is used in error messages (a path, or
 // "embedded default"). It returns every problem it finds as Errors; a file
@@ -52,6 +53,7 @@ type parser struct {
 	inComment bool
 	commentAt int   // line where the open comment started
 	pending   []Ask // asks written under a heading before its first passage
+	pendingAn []string
 }
 
 func (p *parser) errorf(line int, format string, args ...any) {
@@ -154,8 +156,8 @@ func (p *parser) endParagraph() {
 	if n := utf8.RuneCountInString(text); n > MaxPassage {
 		p.errorf(line, "passage is %d characters; the limit is %d (Discord shows at most 2,000): split it into two paragraphs", n, MaxPassage)
 	}
-	p.sec.Passages = append(p.sec.Passages, Passage{Text: text, Line: line, Asks: p.pending})
-	p.pending = nil
+	p.sec.Passages = append(p.sec.Passages, Passage{Text: text, Line: line, Asks: p.pending, Answers: p.pendingAn})
+	p.pending, p.pendingAn = nil, nil
 }
 
 func (p *parser) closeSection() {
@@ -163,7 +165,7 @@ func (p *parser) closeSection() {
 		return
 	}
 	if len(p.pending) > 0 && len(p.sec.Passages) == 0 {
-		p.pending = nil // reported below as a section with no passage
+		p.pending, p.pendingAn = nil, nil // reported below as a section with no passage
 	}
 	if len(p.sec.Passages) == 0 {
 		p.errorf(p.sec.Line, "section %s has no passage: write at least one paragraph under it", quote(p.sec.Heading))
@@ -196,12 +198,14 @@ func (p *parser) directive(n int, line string) {
 	name = strings.ToLower(strings.TrimSpace(name))
 	arg = strings.TrimSpace(arg)
 	if !ok || !isWord(name) {
-		p.errorf(n, "line starts with \"@\" but is not a directive: write \"@ask: …\", \"@synonyms: …\" or \"@expect: …\"")
+		p.errorf(n, "line starts with \"@\" but is not a directive: write \"@ask: …\", \"@answers: …\", \"@synonyms: …\" or \"@expect: …\"")
 		return
 	}
 	switch name {
 	case "ask":
 		p.ask(n, arg)
+	case "answers":
+		p.answers(n, arg)
 	case "synonyms":
 		p.synonyms(n, arg)
 	case "expect":
@@ -229,6 +233,43 @@ func (p *parser) ask(n int, arg string) {
 	}
 	last := &p.sec.Passages[len(p.sec.Passages)-1]
 	last.Asks = append(last.Asks, a)
+}
+
+// answers declares the types of answer the paragraph above gives
+// ("@answers: duration, cost"), beside those the bot reads from its text.
+// Like @ask, written under the heading it belongs to the first paragraph.
+func (p *parser) answers(n int, arg string) {
+	if p.sec == nil {
+		p.errorf(n, "@answers before the first \"## \" section: put it under the paragraph it describes")
+		return
+	}
+	var types []string
+	bad := false
+	for _, t := range strings.Split(arg, ",") {
+		t = strings.ToLower(strings.TrimSpace(t))
+		if t == "" {
+			continue
+		}
+		if ty, ok := question.ParseType(t); !ok || ty == question.General {
+			p.errorf(n, "@answers: unknown type of answer %q: use %s", t, strings.Join(question.TypeNames(), ", "))
+			bad = true
+			continue
+		}
+		types = append(types, t)
+	}
+	if len(types) == 0 {
+		if bad {
+			return
+		}
+		p.errorf(n, "@answers needs one or more types of answer, like \"@answers: duration, cost\"")
+		return
+	}
+	if len(p.sec.Passages) == 0 {
+		p.pendingAn = append(p.pendingAn, types...)
+		return
+	}
+	last := &p.sec.Passages[len(p.sec.Passages)-1]
+	last.Answers = append(last.Answers, types...)
 }
 
 func (p *parser) synonyms(n int, arg string) {

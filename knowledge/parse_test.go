@@ -72,11 +72,13 @@ for moderators -->
 ## First section?
 
 @ask: asked of the first passage
+@answers: duration
 
 First passage,
 on two lines.
 
 @ask: also the first passage
+@answers: Cost, comparison
 
 Second passage.
 @ask: the second passage
@@ -96,9 +98,10 @@ Only passage.
 		t.Errorf("title %q", f.Title)
 	}
 	type passage struct {
-		Text string
-		Line int
-		Asks []string
+		Text    string
+		Line    int
+		Asks    []string
+		Answers []string
 	}
 	var got []passage
 	for _, s := range f.Sections {
@@ -107,13 +110,13 @@ Only passage.
 			for _, a := range p.Asks {
 				asks = append(asks, a.Text)
 			}
-			got = append(got, passage{p.Text, p.Line, asks})
+			got = append(got, passage{p.Text, p.Line, asks, p.Answers})
 		}
 	}
 	want := []passage{
-		{"First passage, on two lines.", 10, []string{"asked of the first passage", "also the first passage"}},
-		{"Second passage.", 15, []string{"the second passage"}},
-		{"Only passage.", 20, nil},
+		{"First passage, on two lines.", 11, []string{"asked of the first passage", "also the first passage"}, []string{"duration", "cost", "comparison"}},
+		{"Second passage.", 17, []string{"the second passage"}, nil},
+		{"Only passage.", 22, nil, nil},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("passages (-want +got):\n%s", diff)

@@ -69,7 +69,14 @@ func renderReply(r faqbot.Reply, o renderOpts) []message {
 	default:
 		body = escapeMarkdown(leadOrText(r))
 		buttons = suggestionButtons(r.Suggestions, maxSuggested)
-		if r.Kind == faqbot.KindNoMatch && len(buttons) > 0 {
+		if r.Kind == faqbot.KindNoMatch && len(r.Resources) > 0 {
+			// who can help: the clinic's contact (a link button to book
+			// or to its site, the phone number as text) and the directory
+			lines, links := resourceLines(r.Resources, maxRows*maxRowButtons-len(buttons))
+			body += "\n" + lines
+			buttons = append(links, buttons...)
+		}
+		if r.Kind == faqbot.KindNoMatch && len(r.Suggestions) > 0 {
 			body += "\n" + pickTopic
 		}
 	}
@@ -186,11 +193,21 @@ func sourceLine(sections []string, version string) string {
 func handoffBody(r faqbot.Reply) (string, []discordgo.MessageComponent) {
 	var b strings.Builder
 	b.WriteString(escapeMarkdown(leadOrText(r)))
-	var buttons []discordgo.MessageComponent
-	if len(r.Resources) > 0 {
-		b.WriteString("\n")
+	if len(r.Resources) == 0 {
+		return b.String(), nil
 	}
-	for _, res := range r.Resources {
+	lines, buttons := resourceLines(r.Resources, maxRows*maxRowButtons)
+	b.WriteString("\n" + lines)
+	return b.String(), buttons
+}
+
+// resourceLines lists resources, one line each with its note and phone
+// number, and makes a link button for each web link, at most limit of
+// them; a link past the limit stays in its line.
+func resourceLines(rs []faqbot.Resource, limit int) (string, []discordgo.MessageComponent) {
+	var b strings.Builder
+	var buttons []discordgo.MessageComponent
+	for _, res := range rs {
 		b.WriteString("\n- **" + escapeFragment(res.Name) + "**")
 		if res.Text != "" {
 			b.WriteString(": " + escapeFragment(res.Text))
@@ -201,7 +218,7 @@ func handoffBody(r faqbot.Reply) (string, []discordgo.MessageComponent) {
 		if res.URL == "" {
 			continue
 		}
-		if linkOK(res.URL) && len(buttons) < maxRows*maxRowButtons {
+		if linkOK(res.URL) && len(buttons) < limit {
 			buttons = append(buttons, discordgo.Button{Label: truncRunes(oneLine(res.Name), maxLabel), Style: discordgo.LinkButton, URL: res.URL})
 		} else if linkOK(res.URL) {
 			b.WriteString(" · <" + res.URL + ">")

@@ -63,6 +63,15 @@ func TestRenderGolden(t *testing.T) {
 		{"decline", renderReply(replyDecline, renderOpts{}), false},
 		{"smalltalk", renderReply(replySmalltalk, renderOpts{}), false},
 		{"no_match", renderReply(replyNoMatch, renderOpts{}), false},
+		{"no_match_clinic", renderReply(faqbot.Reply{
+			Kind: faqbot.KindNoMatch, Lead: "The clinic's information doesn't cover fees, payment or insurance.",
+			Suggestions: []string{"What is Sex Therapy?", "What Sex Therapy is Not"},
+			Resources: []faqbot.Resource{
+				{Name: "Riverside Clinic", Phone: "+1 555 0100", URL: "https://riverside.example", Text: "Email: hello@riverside.example. Hours: Monday to Friday, 9am to 5pm."},
+				{Name: "Book an appointment", URL: "https://riverside.example/book"},
+			},
+			Text: "The clinic's information doesn't cover fees, payment or insurance.\nRiverside Clinic can help with this: call +1 555 0100 …",
+		}, renderOpts{}), false},
 		{"no_match_echo", renderReply(faqbot.Reply{Kind: faqbot.KindNoMatch, Lead: "Nothing about “@everyone <@&1> **now** [x](https://evil.example)”."}, renderOpts{}), false},
 		{"intro", renderIntro(), false},
 		{"topics", renderTopics(testSections), false},

@@ -63,6 +63,15 @@ func TestRenderGolden(t *testing.T) {
 		{"handoff_crisis", replyCrisis},
 		{"handoff_referral", replyReferral},
 		{"no_match", replyNoMatch},
+		{"no_match_clinic", faqbot.Reply{
+			Kind: faqbot.KindNoMatch, Lead: "The clinic's information doesn't cover fees, payment or insurance.",
+			Suggestions: []string{"What is Sex Therapy?", "What Sex Therapy is Not"},
+			Resources: []faqbot.Resource{
+				{Name: "Riverside Clinic", Phone: "+1 555 0100", URL: "https://riverside.example", Text: "Email: hello@riverside.example. Hours: Monday to Friday, 9am to 5pm."},
+				{Name: "Book an appointment", URL: "https://riverside.example/book"},
+			},
+			Text: "The clinic's information doesn't cover fees, payment or insurance.\nRiverside Clinic can help with this: call +1 555 0100 …",
+		}},
 		{"smalltalk", replySmalltalk},
 		{"decline", replyDecline},
 		{"text_only", faqbot.Reply{Kind: faqbot.KindSmalltalk, Text: "You're welcome!"}},

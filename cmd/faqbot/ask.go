@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 
 	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/cmd/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/engine"
 )
 
@@ -24,15 +26,29 @@ func runAsk(ctx context.Context, args []string, getenv func(string) string, stdi
 	fs := newFlags("ask", stderr)
 	asJSON := fs.Bool("json", false, "print each reply as one JSON object per line")
 	path := fs.String("knowledge", getenv("FAQBOT_KNOWLEDGE"), "knowledge file (default: the embedded one; env FAQBOT_KNOWLEDGE)")
+	cfgPath := fs.String("config", "", "TOML config file, for the clinic's contact and the replies (see config.example.toml)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: faqbot ask [--json] [--knowledge FILE] [QUESTION]\n\nWith no QUESTION, reads one question per line from stdin.")
+		fmt.Fprintln(stderr, "Usage: faqbot ask [--json] [--knowledge FILE] [--config FILE] [QUESTION]\n\nWith no QUESTION, reads one question per line from stdin.")
 		fs.PrintDefaults()
 	}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	eng, err := engine.New(engine.Options{Path: *path})
+	opts := engine.Options{Path: *path}
+	if *cfgPath != "" {
+		// the settings that shape a reply; the secrets and the server's
+		// own settings mean nothing here
+		cfg, err := config.Load(*cfgPath, nil)
+		if err != nil {
+			return err
+		}
+		opts = engineOptions(cfg, slog.New(slog.DiscardHandler), nil)
+		if *path != "" {
+			opts.Path = *path
+		}
+	}
+	eng, err := engine.New(opts)
 	if err != nil {
 		return err
 	}

@@ -197,9 +197,18 @@ func engineOptions(cfg config.Config, logger *slog.Logger, m *metrics.Metrics) e
 			Decline: cfg.Replies.Decline, Truncated: cfg.Replies.Truncated,
 		},
 		Resources: res,
+		Clinic:    engine.Clinic(cfg.Clinic),
 		Logger:    logger,
-		OnPublish: func(st faqbot.Status) { m.SetVersion(st.Version) },
-		OnReload:  m.Reload,
+		OnPublish: func(st faqbot.Status) {
+			if m != nil {
+				m.SetVersion(st.Version)
+			}
+		},
+		OnReload: func(result string) {
+			if m != nil {
+				m.Reload(result)
+			}
+		},
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/faqbot/faqbot"
+	"github.com/faqbot/faqbot/internal/question"
 	"github.com/faqbot/faqbot/internal/search"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -38,16 +39,15 @@ func (e *Engine) classified(ctx context.Context, snap *snapshot, text string) (f
 		return e.smalltalkReply(snap, e.texts.Empty), nil
 	}
 	v := triage(text)
-	practical := logistics(text)
 	// "is it covered by insurance?" is a practical question, not a request
 	// for a therapist: the clinic, not the directory, can answer it.
-	if v.kind != "" && !(v.reason == faqbot.ReasonReferral && practical) {
+	if v.kind != "" && !(v.reason == faqbot.ReasonReferral && question.Analyze(text).Type.Practical()) {
 		return e.safetyReply(v), nil
 	}
 	if s, ok := smalltalk(text); ok {
 		return e.smalltalkReply(snap, e.smalltalkText(s)), nil
 	}
-	r, err := e.searchReply(ctx, snap, stripGreeting(text), practical)
+	r, err := e.searchReply(ctx, snap, stripGreeting(text))
 	if err == nil && v.attach != "" {
 		r = e.withResources(r, v.attach)
 	}
@@ -101,72 +101,125 @@ func (e *Engine) smalltalkReply(snap *snapshot, lead string) faqbot.Reply {
 // searchReply answers from the best passage when the gate passes, and says
 // "I don't know" with suggestions when it does not.
 //
-// A practical question (fees, scheduling: see logistics.go) is answered
-// only from a passage that is itself about practical matters, as when a
-// clinic adds a section on fees or parking; otherwise the reply says the bot
-// cannot help with practical details, rather than quote a passage that
-// merely shares the word "session".
-func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string, practical bool) (faqbot.Reply, error) {
+// Each part of the question (questionParts) is analyzed for the type of
+// answer it expects and its focus, then searched; the first part that a
+// passage answers gets the answer. A question whose type no passage can
+// give ("how long does therapy take") gets a no_match that says what the
+// file does not say, and the clinic's contact.
+func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (faqbot.Reply, error) {
 	passages := snap.index.Passages()
-	minCoverage := e.opts.MinCoverage
-	var res, first search.Result
-	ok := false
-	for i, cand := range questionParts(text) {
-		r, err := snap.index.Search(ctx, cand)
+	var first search.Result
+	var firstA question.Analysis
+	firstWhy := weak
+	for i, part := range questionParts(text) {
+		a, r, err := e.search(ctx, snap, part)
 		if err != nil {
 			return faqbot.Reply{}, err
 		}
+		if i > 0 && !inherit(&a, firstA, part) {
+			continue
+		}
+		best, w := e.decide(a, r, passages)
 		if i == 0 {
-			first = r
+			first, firstA, firstWhy = r, a, w
 		}
-		if e.gate(r, passages, minCoverage).ok && (!practical || aboutPractical(passages[r.Hits[0].Passage])) {
-			res, ok = r, true
-			break
+		if best >= 0 {
+			return e.answerReply(e.sources(a, r, best, passages), r.Hits[best].Score), nil
 		}
-	}
-	if !ok {
-		res = first
-	}
-	if ok {
-		top := res.Hits[0]
-		p := passages[top.Passage]
-		srcs := []faqbot.Source{{Section: p.Heading, Passage: p.Text}}
-		// a close runner-up that covers the question as well is quoted too:
-		// when two passages answer it almost equally, the person gets both,
-		// each under its own section, rather than a coin toss
-		if len(res.Hits) > 1 {
-			r := res.Hits[1]
-			rp := passages[r.Passage]
-			if r.Score >= 0.9*top.Score && r.Coverage >= top.Coverage &&
-				len(p.Text)+len(rp.Text) <= knowledge.MaxPassage {
-				srcs = append(srcs, faqbot.Source{Section: rp.Heading, Passage: rp.Text})
-			}
-		}
-		return e.answerReply(srcs, top.Score), nil
 	}
 	var near []string
-	for _, h := range res.Hits {
+	for _, h := range first.Hits {
 		near = append(near, passages[h.Passage].Heading)
 	}
 	score := 0.0
-	if len(res.Hits) > 0 {
-		score = round(res.Hits[0].Score)
+	if len(first.Hits) > 0 {
+		score = round(first.Hits[0].Score)
 	}
-	if practical {
-		return e.noMatchReply(snap, e.texts.Practical, near, score), nil
+	lead, practical := e.texts.NoMatch, false
+	if targeted(firstA, firstWhy) {
+		lead, practical = firstA.Type.Say(), firstA.Type.Practical()
 	}
-	return e.noMatchReply(snap, e.texts.NoMatch, near, score), nil
+	return e.noMatchReply(snap, lead, near, score, practical), nil
 }
 
-// noMatchReply says the bot does not know, offers the sections nearest the
-// question (or the file's first ones), and points to the directory.
-func (e *Engine) noMatchReply(snap *snapshot, lead string, near []string, score float64) faqbot.Reply {
+// inherit gives a part of a longer message the type of answer the whole
+// message asks for, when the part is a statement that asks nothing itself:
+// in "do you offer video sessions? I live 3 hours away" the second part is
+// still about where sessions take place. A part that is a question of its
+// own keeps its own type. It reports false for a part that cannot be
+// answered alone: the tail of a comparison or a condition question
+// ("sex therapy vs counseling, which is better").
+func inherit(a *question.Analysis, whole question.Analysis, part string) bool {
+	if a.Type != question.General || whole.Type == question.General ||
+		strings.HasSuffix(strings.TrimSpace(part), "?") {
+		return true
+	}
+	if whole.Type == question.Comparison || whole.Type == question.Condition {
+		return false
+	}
+	a.Type = whole.Type
+	return true
+}
+
+// sources are the passage of hit best, and a close runner-up that covers
+// the question as well: when two passages answer it almost equally, the
+// person gets both, each under its own section, rather than a coin toss.
+func (e *Engine) sources(a question.Analysis, res search.Result, best int, passages []search.Passage) []faqbot.Source {
+	top := res.Hits[best]
+	p := passages[top.Passage]
+	srcs := []faqbot.Source{{Section: p.Heading, Passage: p.Text}}
+	add := func(r search.Hit) bool {
+		rp := passages[r.Passage]
+		if r.Score < 0.9*top.Score || e.fits(a, r, rp) != answers || len(p.Text)+len(rp.Text) > knowledge.MaxPassage {
+			return false
+		}
+		srcs = append(srcs, faqbot.Source{Section: rp.Heading, Passage: rp.Text})
+		return true
+	}
+	// the best passage of another section, when it ties (decide let it
+	// through as one)
+	for _, r := range res.Hits[best+1:] {
+		if passages[r.Passage].Section == p.Section {
+			continue
+		}
+		if r.Coverage >= top.Coverage && top.Score < e.opts.MinMargin*r.Score && add(r) {
+			return srcs
+		}
+		break
+	}
+	// else the next passage, when it covers the question as well
+	if best+1 < len(res.Hits) {
+		r := res.Hits[best+1]
+		if r.Coverage >= top.Coverage || r.Focus == 1 && top.Focus == 1 {
+			add(r)
+		}
+	}
+	return srcs
+}
+
+// noMatchReply says the bot does not know (lead), offers the sections
+// nearest the question (or the file's first ones), and says who can help:
+// the clinic, when its contact is configured, and the directory.
+func (e *Engine) noMatchReply(snap *snapshot, lead string, near []string, score float64, practical bool) faqbot.Reply {
 	sugg := suggestions(snap.index.Headings(), near, e.opts.Suggestions)
-	ref := e.res[faqbot.ReasonReferral]
+	contact := e.clinicResources()
+	if practical && len(contact) == 0 {
+		lead += " " + e.texts.Practical
+	}
+	res := append(contact, e.res[faqbot.ReasonReferral]...)
+	var b strings.Builder
+	b.WriteString(lead)
+	if len(contact) > 0 {
+		b.WriteString("\n")
+		b.WriteString(e.clinicLine())
+	}
+	b.WriteString("\n")
+	b.WriteString(bullets("Topics I can answer from:", sugg))
+	b.WriteString("\nFor your own situation, a certified sex therapist can help.\n")
+	b.WriteString(formatResources(e.res[faqbot.ReasonReferral]))
 	return faqbot.Reply{
-		Kind: faqbot.KindNoMatch, Lead: lead, Suggestions: sugg, Resources: ref, Score: score,
-		Text: lead + "\n" + bullets("Topics I can answer from:", sugg) +
-			"\nFor your own situation, a certified sex therapist can help.\n" + formatResources(ref),
+		Kind: faqbot.KindNoMatch, Lead: lead, Suggestions: sugg, Resources: res, Score: score,
+		Text: b.String(),
 	}
 }
 
@@ -219,49 +272,6 @@ func questionParts(text string) []string {
 		parts = parts[:4] // each part is a search: bound the work
 	}
 	return parts
-}
-
-// aboutPractical reports whether a passage is about practical matters:
-// its text or one of its phrasings is. It is worked out only for the top
-// passage of a practical question, which is rare, rather than for every
-// passage at every reload.
-func aboutPractical(p search.Passage) bool {
-	if logistics(p.Text) {
-		return true
-	}
-	for _, a := range p.Asks {
-		if logistics(a) {
-			return true
-		}
-	}
-	return false
-}
-
-type gateResult struct{ ok bool }
-
-// gate decides whether the top hit is an answer. It wants the passage to
-// cover most of what the question asks (so a question about prices is not
-// answered with a passage that merely shares the word "session"), a real
-// BM25 score, and, when another section covers the question just as well,
-// a lead over it.
-func (e *Engine) gate(res search.Result, passages []search.Passage, minCoverage float64) gateResult {
-	if len(res.Hits) == 0 || res.Terms == 0 {
-		return gateResult{}
-	}
-	top := res.Hits[0]
-	if top.Coverage < minCoverage || top.Score < e.opts.MinScore || res.Unknown >= maxUnknown {
-		return gateResult{}
-	}
-	for _, h := range res.Hits[1:] {
-		if passages[h.Passage].Section == passages[top.Passage].Section {
-			continue
-		}
-		if h.Coverage >= top.Coverage && top.Score < e.opts.MinMargin*h.Score {
-			return gateResult{}
-		}
-		break // only the best hit of another section counts
-	}
-	return gateResult{ok: true}
 }
 
 func (e *Engine) answerReply(srcs []faqbot.Source, score float64) faqbot.Reply {

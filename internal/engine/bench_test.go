@@ -118,23 +118,35 @@ func benchFiles(b *testing.B) map[string]*knowledge.File {
 }
 
 // BenchmarkAnswer is the engine's whole path per question (clean, triage,
-// search, gate, reply) beside BenchmarkPlainMatch, the yardstick, on the
-// same passages and questions. Compare ns/op pairwise.
+// analysis, search, gate, reply) beside plain-match, the yardstick, on the
+// same passages and questions. Compare ns/op pairwise. "engine" remembers
+// the parts it was asked before (cache.go), as a running bot does with the
+// questions people repeat; "engine-uncached" analyzes and searches every
+// question afresh, what a question never asked before costs.
 func BenchmarkAnswer(b *testing.B) {
 	for _, name := range []string{"default", "10k"} {
 		f := benchFiles(b)[name]
-		b.Run(name+"/engine", func(b *testing.B) {
-			e := newEngine(b, f)
-			ctx := context.Background()
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				if _, err := e.Answer(ctx, faqbot.Question{Text: benchQuestions[i%len(benchQuestions)]}); err != nil {
+		for _, mode := range []struct {
+			name string
+			opts engine.Options
+		}{{"engine", engine.Options{}}, {"engine-uncached", engine.Options{NoCache: true}}} {
+			b.Run(name+"/"+mode.name, func(b *testing.B) {
+				e, err := engine.NewFromFile(f, mode.opts)
+				if err != nil {
 					b.Fatal(err)
 				}
-				i++
-			}
-		})
+				b.Cleanup(func() { e.Close() })
+				ctx := context.Background()
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					if _, err := e.Answer(ctx, faqbot.Question{Text: benchQuestions[i%len(benchQuestions)]}); err != nil {
+						b.Fatal(err)
+					}
+					i++
+				}
+			})
+		}
 		b.Run(name+"/plain-match", func(b *testing.B) {
 			idx := plainIndex(b, f)
 			ctx := context.Background()

@@ -35,8 +35,18 @@ type Options struct {
 	// top passage must be (as a ratio of scores) when the two cover the
 	// question equally. Default DefaultMinMargin.
 	MinMargin float64
+	// MinFocus is the share of a question's focus (what it is about, once
+	// the file's topic words are set aside) the passage must cover.
+	// Default DefaultMinFocus.
+	MinFocus float64
 	// Suggestions is how many section headings a no_match offers. Default 3.
 	Suggestions int
+	// Clinic is how to reach the clinic, for practical and no_match
+	// replies; the zero value gives no contact.
+	Clinic Clinic
+	// NoCache turns off the memory of recently asked question parts
+	// (cache.go), for measuring what a question never asked costs.
+	NoCache bool
 	// Texts and Resources replace the built-in replies; empty fields keep
 	// the defaults.
 	Texts     Texts
@@ -122,6 +132,9 @@ func newEngine(opts Options) *Engine {
 	}
 	if opts.MinScore <= 0 {
 		opts.MinScore = DefaultMinScore
+	}
+	if opts.MinFocus <= 0 {
+		opts.MinFocus = DefaultMinFocus
 	}
 	if opts.MinMargin <= 0 {
 		opts.MinMargin = DefaultMinMargin
@@ -216,6 +229,7 @@ type snapshot struct {
 	file     *knowledge.File
 	index    *search.Index
 	loadedAt time.Time
+	cache    partCache
 	refs     atomic.Int64
 	retired  atomic.Bool
 	once     sync.Once

@@ -81,11 +81,30 @@ func judge(l evalLine, r faqbot.Reply) (string, bool) {
 // on; fresh and blind were written by others, blind without the engineers
 // reading its lines, to measure how the bot does on phrasings it has never
 // seen. Their bars sit just under today's figures, as regression guards.
+//
+// kinds_answered and kinds_unanswered were written for issue 10, one group
+// of lines per type of answer a question can expect (how long, what
+// training, a comparison, the therapist's views, a named problem …): the
+// first asks what the file says, the second what it does not, which must
+// get a no_match. Their bars, too, sit just under the figures they had
+// when they were added. kinds_faq asks the same kinds of question the way
+// FAQ pages word them ("How long does sex therapy typically last?"). Six
+// lines of kinds_unanswered and three of kinds_faq are sent to a referral
+// or a decline by the safety triage, which is not the gate's to change.
 var answerBar = map[string]float64{
-	"dev.jsonl":       0.95,
-	"phrasings.jsonl": 0.90,
-	"fresh.jsonl":     0.82,
-	"blind.jsonl":     0.85,
+	"dev.jsonl":            0.95,
+	"phrasings.jsonl":      0.90,
+	"fresh.jsonl":          0.82,
+	"blind.jsonl":          0.85,
+	"kinds_answered.jsonl": 0.95,
+	"kinds_faq.jsonl":      0.95,
+}
+
+// noMatchBar is the share of out-of-scope questions each set must leave
+// unanswered; 0.80 unless listed.
+var noMatchBar = map[string]float64{
+	"kinds_unanswered.jsonl": 0.85,
+	"kinds_faq.jsonl":        0.85,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which
@@ -178,8 +197,12 @@ func TestQuestionSets(t *testing.T) {
 			if c := tally["robust"]; c[0] != c[1] {
 				t.Errorf("robust: %d/%d; every one must pass", c[0], c[1])
 			}
-			if s := share("no_match"); s < 0.8 {
-				t.Errorf("no_match %.3f, want at least 0.8", s)
+			nmBar, ok := noMatchBar[filepath.Base(path)]
+			if !ok {
+				nmBar = 0.80
+			}
+			if s := share("no_match"); s < nmBar {
+				t.Errorf("no_match %.3f, want at least %.2f", s, nmBar)
 			}
 		})
 	}

@@ -10,7 +10,7 @@ type Texts struct {
 	Thanks    string // smalltalk: a reply to thanks
 	Goodbye   string
 	NoMatch   string // before the "did you mean" list
-	Practical string // fees, insurance, scheduling: not in the knowledge file
+	Practical string // after a practical no_match when no clinic contact is configured
 	Decline   string
 	Truncated string // %d is replaced with the number of characters read
 	Footer    string // after a quoted answer
@@ -33,7 +33,7 @@ func DefaultTexts() Texts {
 		Thanks:    "You're welcome. If anything else comes up, just ask.",
 		Goodbye:   "Take care. I'm here if you have more questions.",
 		NoMatch:   "I don't have an answer to that in the clinic's information, and I'd rather not guess.",
-		Practical: "I can't help with practical details such as fees, insurance, scheduling, session length or location: the information I answer from doesn't cover them. Please contact the clinic directly for those.",
+		Practical: "Please contact the clinic directly for practical details.",
 		Decline:   "I can't help with that request. I'm an automated assistant that answers questions about sex therapy, and I don't create sexual content. Sex therapy itself is not a form of entertainment or explicit performance. You're welcome to ask what sex therapy is or what to expect in a session.",
 		Truncated: "(Your message was long, so I read only the first %d characters.)",
 		Footer:    "(An automated answer quoted from the clinic's information. I'm not a therapist, so this isn't personal advice.)",

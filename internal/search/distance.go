@@ -4,12 +4,22 @@ package search
 // on runes). It gives up early once every path is over k, so comparing a
 // question's word with a passage's vocabulary stays cheap.
 func within(a, b string, k int) bool {
-	ra, rb := []rune(a), []rune(b)
+	// words of ordinary length (correct caps them at maxFuzzyRunes) fit in
+	// arrays on the stack
+	var bufA, bufB [maxFuzzyRunes + 4]rune
+	var bufP, bufC [maxFuzzyRunes + 8]int
+	ra, rb := bufA[:0], bufB[:0]
+	for _, r := range a {
+		ra = append(ra, r)
+	}
+	for _, r := range b {
+		rb = append(rb, r)
+	}
 	if d := len(ra) - len(rb); d > k || -d > k {
 		return false
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	prev := append(bufP[:0], make([]int, len(rb)+1)...)
+	cur := append(bufC[:0], make([]int, len(rb)+1)...)
 	for j := range prev {
 		prev[j] = j
 	}

@@ -4,14 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strconv"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/faqbot/faqbot/internal/question"
 )
 
 // Limits that keep one search cheap whatever a person sends.
@@ -19,20 +18,19 @@ const (
 	// MaxTokens is how many distinct analyzed terms of a question are
 	// searched; a real question has far fewer.
 	MaxTokens = 32
-	// maxTermSearchers bounds the term searchers one query may open
-	// (fuzzy expansion included), via search.MaxTermSearchersKey.
-	maxTermSearchers = 512
 	// Timeout bounds one search.
 	Timeout = 2 * time.Second
 	// fuzzy matching applies only to unknown terms of ordinary length:
 	// short ones match too much, long ones cost too much.
 	minFuzzyRunes = 5
 	maxFuzzyRunes = 16
-	// maxHits is how many documents a search returns: enough to find the
+	// maxHits is how many passages a search returns: enough to find the
 	// best passage of the two or three best sections.
 	maxHits = 12
 	// commonWeight scales the weight of everyday words (common.go).
 	commonWeight = 0.3
+	// minIDFPassages is the least passage count BM25's idf assumes.
+	minIDFPassages = 50
 )
 
 // A corrected misspelling, or a word added by a multi-word synonym, counts
@@ -43,11 +41,20 @@ const (
 
 // Hit is one passage that matched, best first.
 type Hit struct {
-	Passage  int     // index into Index.Passages
-	Score    float64 // the rank score (rank.go): BM25 with the phrasings' boost
-	BM25     float64 // bleve's BM25 score of the passage document
+	Passage int // index into Index.Passages
+	// Score is the rank score (rank.go): BM25 with the phrasings' boost.
+	// It is exact for every hit that scores within 75% of the best; below
+	// that it may leave the phrasing out (Phrasing 0), a lower bound.
+	Score    float64
+	BM25     float64 // the passage's BM25 score
 	Phrasing float64 // how closely the best phrasing matches the question (0..1)
 	Coverage float64 // share of the question's weight found in the passage (0..1)
+	// Focus is the share of the question's focus (question.Analysis) the
+	// passage covers, counting its phrasings: 1 when the focus is empty.
+	Focus float64
+	// Sides is, for a comparison, the share of each side the passage's
+	// own text covers (its phrasings too when it declares comparison).
+	Sides [2]float64
 }
 
 // Result is what a search found.
@@ -64,58 +71,147 @@ type Result struct {
 	Unknown float64
 }
 
+// clause is one disjunct of a question's query: a term with its one-word
+// synonyms, or a correction, or a word a multi-word synonym adds.
+type clause struct {
+	term     string
+	synonyms []string
+	boost    float64
+}
+
 // Search finds the passages that best answer question. The question must
 // already be cleaned (valid UTF-8, capped): the engine does that.
-func (ix *Index) Search(ctx context.Context, question string) (Result, error) {
-	tokens := ix.questionTerms(strings.ToValidUTF8(question, " "))
+func (ix *Index) Search(ctx context.Context, text string) (Result, error) {
+	return ix.SearchQuestion(ctx, question.Analyze(strings.ToValidUTF8(text, " ")))
+}
+
+// SearchQuestion is Search for a question already analyzed.
+func (ix *Index) SearchQuestion(ctx context.Context, a question.Analysis) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("search: %w", err)
+	}
+	tokens := ix.questionTerms(a.Words)
 	if len(tokens) == 0 {
 		return Result{}, nil
 	}
 	x := ix.syn.expand(tokens)
 
-	// One term query per analyzed term, as a match query would make, but
-	// without analyzing the text a second time. Each expands through the
-	// synonym source; unknown words add the word they were corrected to.
-	disj := make([]query.Query, 0, len(tokens)+len(x.terms))
-	add := func(term string, boost float64) {
-		tq := bleve.NewTermQuery(term)
-		tq.SetField(fieldBody)
-		tq.SetBoost(boost)
-		disj = append(disj, tq)
-	}
+	// One clause per analyzed term, with the term's synonyms; unknown words
+	// add the word they were corrected to, multi-word synonyms their words.
+	clauses := make([]clause, 0, len(tokens)+len(x.terms))
 	var corrected map[string]string
 	for _, t := range tokens {
-		add(t, 1)
+		clauses = append(clauses, clause{term: t, synonyms: ix.syn.equiv[t], boost: 1})
 		if c, ok := ix.correct(t); ok {
 			if corrected == nil {
 				corrected = map[string]string{}
 			}
 			corrected[t] = c
-			add(c, boostFuzzy)
+			clauses = append(clauses, clause{term: c, boost: boostFuzzy})
 		}
 	}
 	for _, t := range x.terms {
-		add(t, boostFuzzy)
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(disj...), maxHits, 0, false)
-	ctx = context.WithValue(ctx, search.MaxTermSearchersKey, maxTermSearchers)
-	ctx, cancel := context.WithTimeout(ctx, Timeout)
-	defer cancel()
-	res, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil {
-		return Result{}, fmt.Errorf("search: %w", err)
+		clauses = append(clauses, clause{term: t, boost: boostFuzzy})
 	}
 	q := ix.newQuestion(tokens, x, corrected)
-	out := Result{Terms: len(tokens), Unknown: q.unknownShare(ix, corrected), Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		p, err := strconv.Atoi(h.ID)
-		if err != nil || p < 0 || p >= len(ix.passages) {
-			continue // a synonym definition document
-		}
-		out.Hits = append(out.Hits, Hit{Passage: p, BM25: h.Score})
-	}
+	q.aim(ix, a)
+	out := Result{Terms: len(tokens), Unknown: q.unknownShare(ix, corrected)}
+	out.Hits = ix.bm25(clauses)
 	ix.rank(q, out.Hits)
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("search: %w", err)
+	}
 	return out, nil
+}
+
+// scratch is per-search working memory, reused through a pool: a score
+// and a clause count per passage, and the passages touched.
+type scratch struct {
+	score   []float64
+	matched []int32
+	touched []int32
+}
+
+var scratchPool sync.Pool
+
+func (ix *Index) getScratch() *scratch {
+	s, _ := scratchPool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
+	}
+	if n := len(ix.passages); cap(s.score) < n {
+		s.score, s.matched = make([]float64, n), make([]int32, n)
+	} else {
+		s.score, s.matched = s.score[:n], s.matched[:n]
+	}
+	s.touched = s.touched[:0]
+	return s
+}
+
+// bm25 scores every passage that has a clause's term, as bleve scores a
+// disjunction of term queries under BM25: per term idf² · boost ·
+// tf·k1/(tf + k1·norm) with tf the square root of the term's frequency,
+// summed, times the share of clauses that matched. It returns the best
+// maxHits passages, best first (ties in file order).
+func (ix *Index) bm25(clauses []clause) []Hit {
+	s := ix.getScratch()
+	defer scratchPool.Put(s)
+	// idf as in a file of at least minIDFPassages passages: in a small
+	// file every passage says "sex therapy", and BM25 would otherwise rank
+	// on the one or two rare words alone
+	n := float64(max(len(ix.passages), minIDFPassages))
+	for ci, c := range clauses {
+		for k := -1; k < len(c.synonyms); k++ {
+			t := c.term
+			if k >= 0 {
+				t = c.synonyms[k]
+			}
+			ps := ix.postings[t]
+			if len(ps) == 0 {
+				continue
+			}
+			df := float64(len(ps))
+			idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+			w := c.boost * idf * idf
+			for _, p := range ps {
+				tf := math.Sqrt(float64(p.freq))
+				if s.matched[p.passage] == 0 {
+					s.touched = append(s.touched, p.passage)
+				}
+				// a clause counts once for coordination, however many of
+				// its terms match: the high bits hold the last clause seen
+				if s.matched[p.passage]>>16 != int32(ci)+1 {
+					s.matched[p.passage] = (int32(ci)+1)<<16 | (s.matched[p.passage]&0xffff + 1)
+				}
+				s.score[p.passage] += w * tf * bm25K1 / (tf + bm25K1*ix.norm[p.passage])
+			}
+		}
+	}
+	hits := make([]Hit, 0, min(len(s.touched), maxHits))
+	total := float64(len(clauses))
+	for _, p := range s.touched {
+		h := Hit{Passage: int(p), BM25: s.score[p] * float64(s.matched[p]&0xffff) / total}
+		s.score[p], s.matched[p] = 0, 0
+		hits = insertTop(hits, h)
+	}
+	return hits
+}
+
+// insertTop keeps hits sorted best first and at most maxHits long.
+func insertTop(hits []Hit, h Hit) []Hit {
+	i := len(hits)
+	for i > 0 && (hits[i-1].BM25 < h.BM25 || hits[i-1].BM25 == h.BM25 && hits[i-1].Passage > h.Passage) {
+		i--
+	}
+	if i == maxHits {
+		return hits
+	}
+	if len(hits) < maxHits {
+		hits = append(hits, Hit{})
+	}
+	copy(hits[i+1:], hits[i:])
+	hits[i] = h
+	return hits
 }
 
 func fuzziness(runes int) int {
@@ -179,50 +275,25 @@ func (ix *Index) correct(t string) (string, bool) {
 	return "", false
 }
 
-// questionTerms analyzes a question as the index does, with chat spellings
-// of question words spelled out first and the words that only frame a
-// question ("can you tell me", "a caller asks whether") dropped after, so
-// that they neither match a phrasing that happens to share them nor count
-// against coverage. The result is unique and at most MaxTokens long.
-func (ix *Index) questionTerms(q string) []string {
-	words := strings.Fields(q)
-	changed := false
-	for i, w := range words {
-		if len(w) <= 5 {
-			if r, ok := shorthand[strings.ToLower(strings.Trim(w, ".,!?;:"))]; ok {
-				words[i], changed = r, true
+// questionTerms analyzes a question's words (question.Words) as the index
+// does, with the words that only frame a question ("can you tell me", "a
+// caller asks whether") dropped after, so that they neither match a
+// phrasing that happens to share them nor count against coverage. The
+// result is unique and at most MaxTokens long.
+func (ix *Index) questionTerms(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		for _, term := range ix.word(w) {
+			if _, ok := framing[term]; ok || slices.Contains(out, term) {
+				continue
+			}
+			out = append(out, term)
+			if len(out) == MaxTokens {
+				return out
 			}
 		}
 	}
-	if changed {
-		q = strings.Join(words, " ")
-	}
-	ts := ix.analyzer.Analyze([]byte(q))
-	out := make([]string, 0, len(ts))
-	seen := make(map[string]struct{}, len(ts))
-	for _, t := range ts {
-		term := string(t.Term)
-		if _, ok := framing[term]; ok {
-			continue
-		}
-		if _, ok := seen[term]; ok {
-			continue
-		}
-		seen[term] = struct{}{}
-		out = append(out, term)
-		if len(out) == MaxTokens {
-			break
-		}
-	}
 	return out
-}
-
-// shorthand spells out chat spellings of question words, so "wat is sex
-// therapy" asks what "what is sex therapy" asks.
-var shorthand = map[string]string{
-	"wat": "what", "wut": "what", "wht": "what", "whats": "what is", "wats": "what is", "wen": "when",
-	"hw": "how", "howw": "how", "wil": "will", "r": "are", "u": "you", "ur": "your", "y": "why",
-	"cuz": "because", "bc": "because", "abt": "about", "w/": "with", "w/o": "without", "thx": "thanks",
 }
 
 // framing holds analyzed words that frame a question rather than ask it

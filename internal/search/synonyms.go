@@ -1,21 +1,21 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/faqbot/faqbot/knowledge"
 )
 
-// synonyms holds a knowledge file's synonym groups in the three shapes the
-// search needs: one-word terms for bleve's synonym source, multi-word
-// phrases that this package expands itself (bleve drops any synonym that
-// analyzes to more than one token), and a term → equivalents map for
-// measuring how much of a question a passage covers.
+// synonyms holds a knowledge file's synonym groups in the shapes the
+// search needs: a term → equivalents map for one-word synonyms (searched
+// with the term, and counted as it for coverage), and multi-word phrases,
+// which stand for a term only where all their words are.
 type synonyms struct {
-	bleveGroups [][]string          // one-word surface terms, per group with two or more
-	equiv       map[string][]string // analyzed term → analyzed equivalents
-	phrases     []phrase
+	equiv    map[string][]string // analyzed term → analyzed equivalents
+	phrases  []phrase
+	phraseAt map[string][]int // first token → indexes into phrases
 	// phrasesOf maps a one-word term to the multi-word phrases of its
 	// groups, so "touch" also finds a passage that says "physical contact".
 	phrasesOf map[string][][]string
@@ -30,7 +30,7 @@ type phrase struct {
 }
 
 func newSynonyms(a analysis.Analyzer, groups []knowledge.Synonyms) *synonyms {
-	s := &synonyms{equiv: map[string][]string{}, phrasesOf: map[string][][]string{}}
+	s := &synonyms{equiv: map[string][]string{}, phrasesOf: map[string][][]string{}, phraseAt: map[string][]int{}}
 	for _, g := range groups {
 		var words, terms []string
 		var multi [][]string
@@ -45,9 +45,6 @@ func newSynonyms(a analysis.Analyzer, groups []knowledge.Synonyms) *synonyms {
 				multi = append(multi, ts)
 			}
 		}
-		if len(words) >= 2 {
-			s.bleveGroups = append(s.bleveGroups, words)
-		}
 		for _, t := range terms {
 			for _, u := range terms {
 				if u != t {
@@ -57,6 +54,7 @@ func newSynonyms(a analysis.Analyzer, groups []knowledge.Synonyms) *synonyms {
 		}
 		for _, toks := range multi {
 			if len(words) > 0 {
+				s.phraseAt[toks[0]] = append(s.phraseAt[toks[0]], len(s.phrases))
 				s.phrases = append(s.phrases, phrase{tokens: toks, words: words, terms: terms})
 			}
 			for _, t := range terms {
@@ -91,15 +89,19 @@ type standIn struct {
 // one-word term adds the words of its group's phrases.
 func (s *synonyms) expand(tokens []string) expansion {
 	var x expansion
-	seen := map[string]bool{}
 	search := func(t string) {
-		if !seen[t] {
-			seen[t] = true
+		if !slices.Contains(x.terms, t) {
 			x.terms = append(x.terms, t)
 		}
 	}
-	for _, p := range s.phrases {
-		if containsRun(tokens, p.tokens) {
+	var found []int
+	for i, t := range tokens {
+		for _, pi := range s.phraseAt[t] {
+			p := s.phrases[pi]
+			if slices.Contains(found, pi) || i+len(p.tokens) > len(tokens) || !slices.Equal(tokens[i:i+len(p.tokens)], p.tokens) {
+				continue
+			}
+			found = append(found, pi)
 			for _, t := range p.terms {
 				if x.stands == nil {
 					x.stands = map[string][]string{}
@@ -118,22 +120,6 @@ func (s *synonyms) expand(tokens []string) expansion {
 		}
 	}
 	return x
-}
-
-func containsRun(haystack, needle []string) bool {
-	for i := 0; i+len(needle) <= len(haystack); i++ {
-		match := true
-		for j := range needle {
-			if haystack[i+j] != needle[j] {
-				match = false
-				break
-			}
-		}
-		if match {
-			return true
-		}
-	}
-	return false
 }
 
 func appendUnique(list []string, s string) []string {

@@ -20,6 +20,7 @@ type Config struct {
 	Resources Resources
 	Slack     Slack
 	Discord   Discord
+	Clinic    Clinic
 }
 
 // Server configures the HTTP listener and process-wide limits.
@@ -90,6 +91,20 @@ type Resource struct {
 	URL   string `toml:"url"`
 	Phone string `toml:"phone"`
 	Text  string `toml:"text"`
+}
+
+// Clinic is how people reach the clinic. Practical questions (fees,
+// booking, hours, place) and questions the knowledge file does not answer
+// get it, as a line of text and as link buttons in Slack and Discord.
+// Every key is optional; with none set the reply says "contact the clinic"
+// and gives no way to.
+type Clinic struct {
+	Name       string `toml:"name"`        // "Riverside Sexual Health Clinic"
+	Phone      string `toml:"phone"`       // shown as written
+	Email      string `toml:"email"`       // shown as written
+	URL        string `toml:"url"`         // the clinic's website (absolute http/https)
+	BookingURL string `toml:"booking_url"` // where to book (absolute http/https)
+	Hours      string `toml:"hours"`       // "Monday to Friday, 9am to 5pm"
 }
 
 // Slack configures the Slack adapter. It runs when BotToken or SigningSecret

@@ -186,6 +186,11 @@ admins = ["U0123", "U0456"]
 shard_id = 1
 shard_count = 2
 admin_roles = ["123456789012345678"]
+
+[clinic]
+name = "Riverside Clinic"
+phone = "+1 555 0100"
+booking_url = "https://riverside.example/book"
 `), nil)
 	if err != nil {
 		t.Fatalf("Load: %v", err)
@@ -194,6 +199,7 @@ admin_roles = ["123456789012345678"]
 	want.Server.Addr = ":9090"
 	want.Server.AnswerTimeout = 1500 * time.Millisecond
 	want.Server.TrustProxy = true
+	want.Clinic = config.Clinic{Name: "Riverside Clinic", Phone: "+1 555 0100", BookingURL: "https://riverside.example/book"}
 	want.Server.LogFormat = "json"
 	want.Server.LogLevel = "DEBUG"
 	want.Engine.MinScore = 1
@@ -318,6 +324,11 @@ func TestErrors(t *testing.T) {
 		{name: "negative shard", file: "[discord]\nshard_id = -1\n", want: []string{"discord.shard_id: -1"}},
 		{name: "no shards", file: "[discord]\nshard_count = 0\n", want: []string{"discord.shard_count: 0 must be at least 1"}},
 		{name: "empty role", file: "[discord]\nadmin_roles = [\"\"]\n", want: []string{"discord.admin_roles[0]: is empty"}},
+		{name: "clinic relative url", file: "[clinic]\nurl = \"riverside.example\"\n", want: []string{`clinic.url: "riverside.example" must be an absolute http or https URL`}},
+		{name: "clinic booking url", file: "[clinic]\nbooking_url = \"javascript:alert(1)\"\n", want: []string{"clinic.booking_url:"}},
+		{name: "clinic email", file: "[clinic]\nemail = \"hello at riverside\"\n", want: []string{`clinic.email: "hello at riverside" is not an email address`}},
+		{name: "clinic phone", file: "[clinic]\nphone = \"call us\"\n", want: []string{`clinic.phone: "call us" has no digits`}},
+		{name: "clinic hours on two lines", file: "[clinic]\nhours = \"Mon\\nTue\"\n", want: []string{"clinic.hours: must be one line"}},
 		{name: "all problems reported", file: "[server]\nmax_concurrent = 0\n[rate_limit]\nburst = 0\n",
 			want: []string{"server.max_concurrent", "rate_limit.burst"}},
 		// Faults, shutdown and edits in progress.

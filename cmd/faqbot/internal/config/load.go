@@ -22,6 +22,7 @@ type file struct {
 	Resources Resources     `toml:"resources"`
 	Slack     Slack         `toml:"slack"`
 	Discord   Discord       `toml:"discord"`
+	Clinic    Clinic        `toml:"clinic"`
 }
 
 // duration is a duration as the file writes it ("5s"); its own type so that
@@ -168,6 +169,7 @@ func toFile(c Config) file {
 		Resources: c.Resources,
 		Slack:     c.Slack,
 		Discord:   c.Discord,
+		Clinic:    c.Clinic,
 	}
 }
 
@@ -200,6 +202,7 @@ func (f file) config(p *problems) Config {
 		Resources: f.Resources,
 		Slack:     f.Slack,
 		Discord:   f.Discord,
+		Clinic:    f.Clinic,
 	}
 }
 

@@ -85,6 +85,29 @@ func (c Config) validate(p *problems, from map[string]string) {
 
 	c.Slack.validate(p)
 	c.Discord.validate(p, key)
+	c.Clinic.validate(p)
+}
+
+func (c Clinic) validate(p *problems) {
+	if c.URL != "" {
+		webURL(p, "clinic.url", c.URL)
+	}
+	if c.BookingURL != "" {
+		webURL(p, "clinic.booking_url", c.BookingURL)
+	}
+	if c.Email != "" && (!strings.Contains(c.Email, "@") || strings.ContainsAny(c.Email, " \t<>")) {
+		p.add("clinic.email", "%q is not an email address", c.Email)
+	}
+	if c.Phone != "" && strings.IndexFunc(c.Phone, unicode.IsDigit) < 0 {
+		p.add("clinic.phone", "%q has no digits: write the number as people dial it", c.Phone)
+	}
+	for _, f := range []struct{ key, v string }{
+		{"clinic.name", c.Name}, {"clinic.phone", c.Phone}, {"clinic.email", c.Email}, {"clinic.hours", c.Hours},
+	} {
+		if len(f.v) > 200 || strings.ContainsAny(f.v, "\n\r") {
+			p.add(f.key, "must be one line of at most 200 characters")
+		}
+	}
 }
 
 func validateResource(p *problems, key string, r Resource) {

@@ -1,0 +1,144 @@
+package engine
+
+import (
+	"github.com/faqbot/faqbot/internal/question"
+	"github.com/faqbot/faqbot/internal/search"
+	"github.com/faqbot/faqbot/knowledge"
+)
+
+// The gate's bars for what a question asks (see README, "How it answers").
+const (
+	// DefaultMinFocus is the share of the question's focus, by word
+	// rarity, that a passage must cover: "can BDSM behavior be healthy"
+	// is not answered by a passage on healthy behaviors that never names
+	// BDSM.
+	DefaultMinFocus = 0.4
+	// minSide is the share of each side of a comparison that the passage's
+	// own text must cover: all of it, but for rounding.
+	minSide = 0.99
+	// minFitScore is how close to the best match a passage that can give
+	// the type of answer must rank, when the best cannot: "when did it
+	// start" may be answered from the history passage although the
+	// definition matches a little better, but not from a passage that
+	// barely matches.
+	minFitScore = 0.8
+)
+
+// why says why a passage does not answer a question, for the reply and
+// for `faqbot check`.
+type why int
+
+const (
+	answers      why = iota
+	weak             // too little of the question covered, or too weak a match
+	offTopic         // mostly words the file never uses
+	ambiguous        // another section matches as well
+	wrongType        // the passage cannot give the type of answer asked for
+	noFocus          // the passage does not cover what the question is about
+	oneSide          // a comparison, and the passage names one side only
+	notNamed         // a condition the passage does not name
+	opinionAsked     // the therapist's own views: the file has none
+)
+
+// fits reports whether the passage of hit h can give the type of answer a
+// asks for and covers what a is about.
+func (e *Engine) fits(a question.Analysis, h search.Hit, p search.Passage) why {
+	switch {
+	case a.Type == question.Opinion && !p.Facts.Supplies.Has(question.Opinion):
+		return opinionAsked
+	case a.Type == question.Comparison:
+		if h.Sides[0] < minSide || h.Sides[1] < minSide {
+			return oneSide
+		}
+		if !p.Facts.Supplies.Has(question.Comparison) {
+			return wrongType
+		}
+	case a.Type == question.Condition:
+		named := false
+		for _, pr := range a.Problems {
+			named = named || p.Facts.Names(pr)
+		}
+		if !named {
+			return notNamed
+		}
+	case !a.Type.Free() && !p.Facts.Supplies.Has(a.Type):
+		return wrongType
+	}
+	if h.Focus < e.opts.MinFocus {
+		return noFocus
+	}
+	return answers
+}
+
+// decide picks the passage that answers a, from one search's hits: the
+// best hit that can give the type of answer asked for and covers the
+// question's focus, when it also covers enough of the question and is a
+// real match. When the best such hit of another section matches as well,
+// both answer (sources quotes them together) if they fit in one reply;
+// if not, neither does. It returns the hit's index, or -1 and why not.
+func (e *Engine) decide(a question.Analysis, res search.Result, passages []search.Passage) (int, why) {
+	if len(res.Hits) == 0 || res.Terms == 0 {
+		return -1, weak
+	}
+	// a condition question names a problem the bot knows ("premature
+	// ejaculation"), however few of its words the file uses
+	if res.Unknown >= maxUnknown && a.Type != question.Condition {
+		return -1, offTopic
+	}
+	best, reason := -1, weak
+	for i, h := range res.Hits {
+		// the rest match the question too poorly; but a passage that names
+		// the problem a condition question asks about is worth a look
+		// however few of the question's other words it shares
+		if h.Score < minFitScore*res.Hits[0].Score && a.Type != question.Condition {
+			break
+		}
+		w := e.fits(a, h, passages[h.Passage])
+		if w == answers {
+			best = i
+			break
+		}
+		if i == 0 {
+			reason = w // the top passage's reason is the one to tell
+		}
+	}
+	if best < 0 {
+		return -1, reason
+	}
+	top := res.Hits[best]
+	// the words of a named problem are covered when the passage names the
+	// problem or its kind, which fits checked: coverage, which counts
+	// them as words the file never uses, does not apply
+	if top.Coverage < e.opts.MinCoverage && a.Type != question.Condition || top.Score < e.opts.MinScore {
+		return -1, weak
+	}
+	for _, h := range res.Hits[best+1:] {
+		if passages[h.Passage].Section == passages[top.Passage].Section {
+			continue
+		}
+		if e.fits(a, h, passages[h.Passage]) != answers {
+			continue
+		}
+		if h.Coverage >= top.Coverage && top.Score < e.opts.MinMargin*h.Score {
+			// two sections answer it as well: quote both, each under its
+			// own heading, when they fit in one reply
+			if len(passages[top.Passage].Text)+len(passages[h.Passage].Text) <= knowledge.MaxPassage {
+				return best, answers
+			}
+			return -1, ambiguous
+		}
+		break // only the best hit of another section counts
+	}
+	return best, answers
+}
+
+// targeted reports whether a no_match for this reason should say what the
+// file does not say ("The clinic's information doesn't say how long
+// therapy takes."): when the question is about the file's topic and asks
+// for a type of answer the file does not give.
+func targeted(a question.Analysis, w why) bool {
+	if a.Type == question.General || w == offTopic {
+		return false
+	}
+	return a.Type.Say() != ""
+}

@@ -1,0 +1,557 @@
+// Package question works out what a question asks before anything is
+// searched: the type of answer it expects (how long, how much, who, why, a
+// comparison, the therapist's own opinion…) from its wh-phrase and the
+// words around it, and its focus, what is left once the words that only
+// frame it and the file's topic words ("sex", "therapy", "session") are set
+// aside. It also reads, from a passage's text, which types of answer the
+// passage can give: a duration, a date, a name, a list of who it is for.
+//
+// A passage answers a question only when it can give the type of answer the
+// question expects and covers its focus; the search and the engine decide
+// the second, this package the first. The words it goes by are in
+// words.txt, with comments, for anyone to review.
+package question
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Type is the type of answer a question expects.
+type Type uint8
+
+// The types, as words.txt and the knowledge file's @answers lines name them.
+const (
+	General        Type = iota // anything: answered by any passage about the question
+	Opinion                    // the therapist's own views or experience
+	Comparison                 // X vs Y, the difference between
+	Credentials                // training, degrees, certification
+	When                       // a date: when did it start, how long has it been around
+	Duration                   // how long, how often, how many sessions
+	Cost                       // fees, insurance
+	Schedule                   // booking, opening hours
+	Place                      // where, online or in person
+	Number                     // how many people, what percentage
+	Normal                     // is it normal or healthy to …
+	Cause                      // what causes it
+	Recommendation             // when should one go, is it right for me
+	Eligibility                // who may or can
+	Who                        // a person or an organisation
+	HowTo                      // how do I do something
+	Procedure                  // how is it done, what happens
+	Condition                  // can it help with a named problem
+	Reason                     // why, what for
+	Definition                 // what is it
+	numTypes
+)
+
+var typeNames = [numTypes]string{
+	"general", "opinion", "comparison", "credentials", "when", "duration", "cost", "schedule", "place", "number", "normal", "cause",
+	"recommendation", "eligibility", "who", "howto", "procedure", "condition", "reason", "definition",
+}
+
+func (t Type) String() string {
+	if t < numTypes {
+		return typeNames[t]
+	}
+	return "unknown"
+}
+
+// ParseType reads a type's name, as written in words.txt and @answers.
+func ParseType(name string) (Type, bool) {
+	name = strings.ToLower(strings.TrimSpace(name))
+	for i, n := range typeNames {
+		if n == name {
+			return Type(i), true
+		}
+	}
+	return 0, false
+}
+
+// TypeNames lists the types a moderator may declare, for messages.
+func TypeNames() []string { return append([]string(nil), typeNames[1:]...) }
+
+// Practical reports whether t is about the clinic's practical matters
+// (fees, hours, place, length of sessions), which a clinic answers itself.
+func (t Type) Practical() bool {
+	return t == Cost || t == Schedule || t == Place || t == Duration
+}
+
+// Free reports whether any passage about the question can answer it, as
+// for "what is …" and general questions: no passage has to supply the type.
+func (t Type) Free() bool {
+	if t == General {
+		return true
+	}
+	i := words.typeIndex(t)
+	return i >= 0 && words.types[i].free
+}
+
+// Say is what the bot says when the file has no answer of type t: "The
+// clinic's information doesn't say how long therapy takes." It is "" for
+// a general question.
+func (t Type) Say() string {
+	if i := words.typeIndex(t); i >= 0 {
+		return words.types[i].say
+	}
+	return ""
+}
+
+// Types is a set of types.
+type Types uint32
+
+// Has reports whether t is in the set.
+func (s Types) Has(t Type) bool { return s&(1<<t) != 0 }
+
+// With returns the set with t added.
+func (s Types) With(t Type) Types { return s | 1<<t }
+
+// maxWords is how much of a question Analyze reads: a question is short,
+// and the rest of a long message is story around it.
+const maxWords = 200
+
+// Analysis is what a question asks.
+type Analysis struct {
+	// Words are the question's words, lower case, chat spellings and
+	// contractions written out ("whats" is "what is").
+	Words []string
+	// Type is the type of answer it expects.
+	Type Type
+	// Cue is the phrase that showed the type, as words.
+	Cue []string
+	// Focus is what the question is about: its words less the cue, the
+	// words that only frame a question, and the file's topic words.
+	Focus []string
+	// Sides are the two things a comparison compares, as words; a side may
+	// be empty (only topic words: "sex therapy").
+	Sides [2][]string
+	// Compound says a side names a kind of the topic ("couples therapy"):
+	// a passage must name it so too, not merely mention couples.
+	Compound [2]bool
+	// Problems are the problems a condition question names.
+	Problems []Problem
+}
+
+// Problem is one problem a question names ("premature ejaculation"), with
+// the kinds it belongs to ("sexual function").
+type Problem struct {
+	Words []string
+	Kinds []string
+}
+
+// Words splits text into the words Analyze reads: lower case, chat
+// spellings and contractions written out.
+func Words(text string) []string { return respell(tokenize(text, words.spell), words.spell) }
+
+// Analyze finds what text asks. text is one question, cleaned.
+func Analyze(text string) Analysis {
+	a := Analysis{Words: Words(text)}
+	if len(a.Words) > maxWords {
+		a.Words = a.Words[:maxWords]
+	}
+	problems, problemAt := findProblems(a.Words)
+
+	// every phrase that matches, once; the first type (in words.txt's
+	// order) with a phrase that counts is the question's
+	var found []match
+	words.asks.find(a.Words, words.numbers, func(m match) bool {
+		found = append(found, m)
+		return true
+	})
+	var best *match
+	bestType := len(words.types)
+	var bestCue []int
+	for i := range found {
+		m := &found[i]
+		ti := words.asks.owner[m.pattern]
+		if ti >= bestType || words.types[ti].t == Condition && len(problems) == 0 {
+			continue
+		}
+		if words.asks.alone[m.pattern] {
+			cue := words.asks.cue(*m, a.Words, words.numbers)
+			if len(focusOf(a.Words, cue, problemAt)) > 0 {
+				continue // "should I see a doctor first" asks about the doctor
+			}
+			bestCue = cue
+		} else {
+			bestCue = nil
+		}
+		best, bestType = m, ti
+	}
+	if best == nil {
+		a.Focus = focusOf(a.Words, nil, nil)
+		return a
+	}
+	// every phrase of the type that matched is cue: in "where can I park
+	// my car" both "where … park" and "park my car" are
+	for _, m := range found {
+		if words.asks.owner[m.pattern] == bestType && !words.asks.alone[m.pattern] {
+			for _, i := range words.asks.cue(m, a.Words, words.numbers) {
+				if !slices.Contains(bestCue, i) {
+					bestCue = append(bestCue, i)
+				}
+			}
+		}
+	}
+	bestFocus := focusOf(a.Words, bestCue, problemAt)
+	a.Type = words.types[bestType].t
+	slices.Sort(bestCue)
+	for _, i := range bestCue {
+		a.Cue = append(a.Cue, a.Words[i])
+	}
+	a.Focus = bestFocus
+	if a.Type == Condition {
+		a.Problems = problems
+	} else if problems != nil {
+		// a problem named in another type of question is part of its focus
+		a.Focus = focusOf(a.Words, bestCue, nil)
+	}
+	if a.Type == Comparison {
+		a.Sides, a.Compound = sides(a.Words, best.start, best.end)
+	}
+	return a
+}
+
+// Everyday lists the [everyday] words of words.txt: words people use every
+// day that rarely say what a question is about. The search weighs them
+// little, and leaves those the file never uses out of a question's focus.
+func Everyday() []string {
+	out := make([]string, 0, len(words.everyday))
+	for w := range words.everyday {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Topic lists the [topic] words of words.txt: what every passage is about.
+func Topic() []string {
+	out := make([]string, 0, len(words.topic))
+	for w := range words.topic {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// IsEveryday reports whether w (a word of Words) is an everyday word. A
+// number is one too: "5" in "explain it like I'm 5".
+func IsEveryday(w string) bool { return words.everyday[w] || isNumber(w, words.numbers) }
+
+// content reports whether w can say what a question is about.
+func content(w string) bool {
+	return !words.filler[w] && !words.topic[w] && w != "'s"
+}
+
+// focusOf is the content words that are neither the cue's (positions,
+// in any order) nor a named problem's.
+func focusOf(ws []string, cue []int, problemAt []bool) []string {
+	var out []string
+	for i, w := range ws {
+		if problemAt != nil && problemAt[i] || !content(w) || slices.Contains(cue, i) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func findProblems(ws []string) ([]Problem, []bool) {
+	var out []Problem
+	var at []bool
+	words.problems.find(ws, words.numbers, func(m match) bool {
+		if at == nil {
+			at = make([]bool, len(ws))
+		}
+		kind := words.kinds[words.problems.owner[m.pattern]].name
+		for j := range out {
+			// the same words listed under another kind too
+			if p := &out[j]; slices.Equal(p.Words, ws[m.start:m.end]) {
+				if !slices.Contains(p.Kinds, kind) {
+					p.Kinds = append(p.Kinds, kind)
+				}
+				return true
+			}
+		}
+		for i := m.start; i < m.end; i++ {
+			if at[i] {
+				return true // inside a problem already found
+			}
+		}
+		for i := m.start; i < m.end; i++ {
+			at[i] = true
+		}
+		out = append(out, Problem{Words: ws[m.start:m.end], Kinds: []string{kind}})
+		return true
+	})
+	return out, at
+}
+
+// sides splits a comparison around its cue: "the difference between A and
+// B", "compare A with B" put both after it; "A vs B", "how is A different
+// from B" put one on each side. A side is compound when its last word
+// names a kind of the topic: "couples" in "couples therapy".
+func sides(ws []string, start, end int) ([2][]string, [2]bool) {
+	cue := ws[start:end]
+	after := ws[end:]
+	for len(after) > 0 && (after[0] == "between" || after[0] == "of") {
+		cue, after = ws[start:end+1], after[1:] // "what is the difference | between"
+		end++
+	}
+	// the second side ends where a new question starts: "A vs B, which is
+	// better"
+	for i, w := range after {
+		if i > 0 && (w == "which" || w == "what" || w == "who" || w == "whats" || w == "should" || w == "do" || w == "does") {
+			after = after[:i]
+			break
+		}
+	}
+	var raw [2][]string
+	raw[0], raw[1] = ws[:start], after
+	if hasAny(cue, "between", "compare", "comparison", "differences", "difference") {
+		raw[0], raw[1] = nil, after
+		for i, w := range after {
+			if w == "and" || w == "or" || w == "vs" || w == "versus" || w == "with" || w == "to" {
+				raw[0], raw[1] = after[:i], after[i+1:]
+				break
+			}
+		}
+	}
+	var out [2][]string
+	var compound [2]bool
+	for k, side := range raw {
+		out[k] = contentOnly(side)
+		for i := len(side) - 2; i >= 0; i-- {
+			if content(side[i]) {
+				compound[k] = words.topic[side[i+1]]
+				break
+			}
+		}
+	}
+	return out, compound
+}
+
+func hasAny(ws []string, any ...string) bool {
+	for _, w := range ws {
+		for _, a := range any {
+			if w == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func contentOnly(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if content(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Facts are what a passage's text can answer.
+type Facts struct {
+	// Supplies are the types of answer the text gives.
+	Supplies Types
+	// Kinds are the kinds of problem it names ("sexual function").
+	Kinds []string
+	// Problems are the problems it names, each as its words joined by spaces.
+	Problems []string
+}
+
+// Read finds the facts in a passage's text.
+func Read(text string) Facts {
+	ws := Words(text)
+	var f Facts
+	for i, td := range words.types {
+		if td.free {
+			f.Supplies = f.Supplies.With(words.types[i].t)
+		}
+	}
+	f.Supplies = f.Supplies.With(General)
+	words.supplies.find(ws, words.numbers, func(m match) bool {
+		f.Supplies = f.Supplies.With(words.types[words.supplies.owner[m.pattern]].t)
+		return true
+	})
+	if namesSomeone(text, ws) {
+		f.Supplies = f.Supplies.With(Who)
+	}
+	for _, k := range words.kinds {
+		for _, name := range k.names {
+			if containsRun(ws, name) {
+				f.Kinds = append(f.Kinds, k.name)
+				break
+			}
+		}
+	}
+	ps, _ := findProblems(ws)
+	for _, p := range ps {
+		f.Problems = append(f.Problems, strings.Join(p.Words, " "))
+	}
+	return f
+}
+
+// Names reports whether the facts name a problem or its kind.
+func (f Facts) Names(p Problem) bool {
+	for _, k := range f.Kinds {
+		if slices.Contains(p.Kinds, k) {
+			return true
+		}
+	}
+	key := strings.Join(p.Words, " ")
+	for _, q := range f.Problems {
+		if q == key {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSomeone reports whether a text names a person or an organisation:
+// one of the [people] words, a capitalised word that does not start a
+// sentence ("Masters and Johnson"), or an acronym ("AASECT").
+func namesSomeone(text string, ws []string) bool {
+	for _, w := range ws {
+		for _, part := range strings.Split(w, "-") { // "client-centered"
+			if words.people[part] {
+				return true
+			}
+		}
+	}
+	sentenceStart := true
+	for _, f := range strings.FieldsFunc(text, unicode.IsSpace) {
+		word := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		r, _ := utf8.DecodeRuneInString(word)
+		if word != "" && unicode.IsUpper(r) && (!sentenceStart || acronym(word)) {
+			return true
+		}
+		if word != "" {
+			sentenceStart = strings.ContainsAny(f[len(f)-1:], ".!?:")
+		}
+	}
+	return false
+}
+
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+func containsRun(haystack, needle []string) bool {
+	for i := 0; i+len(needle) <= len(haystack); i++ {
+		match := true
+		for j := range needle {
+			if haystack[i+j] != needle[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenize splits text into lower-case words: letters and digits, with
+// inner hyphens kept ("in-person") and apostrophes dropped ("what's" is
+// "whats"); "$", "%", "€" and "£" are words of their own; "@name" is a
+// mention and no word at all.
+func tokenize(s string, spell map[string][]string) []string {
+	out := make([]string, 0, 16)
+	low := strings.ToLower(s)
+	var buf []byte  // the word, when an apostrophe was dropped from it
+	start := -1     // where the word being read starts in low
+	edited := false // the word is in buf, not a slice of low
+	apos := false   // the last letters follow an apostrophe inside the word
+	mention := false
+	word := func(end int) string {
+		if edited {
+			return string(buf)
+		}
+		return low[start:end]
+	}
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := word(end)
+		// "clinic's" is the clinic's: the possessive s goes, unless the
+		// word is a contraction the spellings know ("what's", "it's")
+		if apos && strings.HasSuffix(w, "s") && spell[w] == nil {
+			w = w[:len(w)-1]
+		}
+		if w = strings.Trim(w, "-"); w != "" {
+			out = append(out, w)
+		}
+		start, edited, apos, buf = -1, false, false, buf[:0]
+	}
+	for i, r := range low {
+		if mention {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || r == '-' {
+				continue
+			}
+			mention = false
+		}
+		switch {
+		case r == '@' && start < 0:
+			mention = true // "@channel", "@here", "@everyone": a ping, not a word
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && start >= 0:
+			if start < 0 {
+				start = i
+			}
+			if apos && r != 's' {
+				apos = false // "don't": an apostrophe inside a word
+			}
+			if edited {
+				buf = utf8.AppendRune(buf, r)
+			}
+		case (r == '\'' || r == '\u2019') && start >= 0:
+			// dropped: "don't" → "dont", then spelled out ("do not")
+			if !edited {
+				buf = append(buf[:0], low[start:i]...)
+				edited = true
+			}
+			apos = true
+		case r == '$' || r == '%' || r == '\u20ac' || r == '\u00a3':
+			flush(i)
+			out = append(out, string(r))
+		default:
+			flush(i)
+		}
+	}
+	flush(len(low))
+	return out
+}
+
+// respell writes out chat spellings and contractions.
+func respell(ws []string, spell map[string][]string) []string {
+	var out []string
+	for i, w := range ws {
+		if r, ok := spell[w]; ok {
+			if out == nil {
+				out = append(make([]string, 0, len(ws)+4), ws[:i]...)
+			}
+			out = append(out, r...)
+			continue
+		}
+		if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return ws
+	}
+	return out
+}
