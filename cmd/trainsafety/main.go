@@ -39,6 +39,8 @@ var trainSets = []string{
 	"testdata/eval/safety_tune4.jsonl",
 	"testdata/eval/safety_tune5.jsonl",
 	"testdata/eval/safety_tune6.jsonl",
+	"testdata/eval/safety_tune7.jsonl",
+	"testdata/eval/safety_tune8.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",

@@ -115,6 +115,7 @@ type posting struct {
 // Index is an immutable, searchable view of one knowledge file. It is safe
 // for concurrent use; a reload builds a new Index and swaps it in.
 type Index struct {
+	store    *store // the bleve index of the passages (store.go)
 	analyzer analysis.Analyzer
 	passages []Passage
 	headings []string
@@ -172,11 +173,23 @@ func Build(f *knowledge.File) (*Index, error) {
 			ix.cacheWords(t)
 		}
 	}
-	ix.load(f)
+	docs := ix.load(f)
+	st, err := newStore()
+	if err != nil {
+		return nil, err
+	}
+	if err := st.add(docs); err != nil {
+		st.close()
+		return nil, err
+	}
+	ix.store = st
 	return ix, nil
 }
 
-func (ix *Index) load(f *knowledge.File) {
+// load reads f's passages into ix and returns each passage's analyzed
+// terms, for the bleve index.
+func (ix *Index) load(f *knowledge.File) [][]string {
+	var docs [][]string
 	var lengths []int
 	total := 0
 	for si, s := range f.Sections {
@@ -192,11 +205,13 @@ func (ix *Index) load(f *knowledge.File) {
 			addAll(said, headTerms)
 			freq := map[string]int32{}
 			length := 0
+			var doc []string
 			count := func(ts []string) {
 				for _, t := range ts {
 					freq[t]++
 				}
 				length += len(ts)
+				doc = append(doc, ts...)
 			}
 			textTerms := ix.terms(p.Text)
 			addAll(terms, textTerms)
@@ -233,6 +248,7 @@ func (ix *Index) load(f *knowledge.File) {
 			for _, t := range textTerms {
 				ps.textSeq = append(ps.textSeq, ix.ids[t])
 			}
+			docs = append(docs, doc)
 			lengths = append(lengths, length)
 			total += length
 			ix.passages = append(ix.passages, ps)
@@ -283,6 +299,7 @@ func (ix *Index) load(f *knowledge.File) {
 	for _, ts := range ix.vocab {
 		sort.Strings(ts) // deterministic corrections
 	}
+	return docs
 }
 
 // declare adds the types a moderator declared. For a declared condition
@@ -366,4 +383,9 @@ func (ix *Index) Headings() []string { return ix.headings }
 
 // Close releases the index. It holds nothing but memory, so this is a
 // no-op kept for the engine's snapshot lifecycle.
-func (ix *Index) Close() error { return nil }
+func (ix *Index) Close() error {
+	if ix.store == nil {
+		return nil
+	}
+	return ix.store.close()
+}

@@ -27,6 +27,10 @@ const (
 	// maxHits is how many passages a search returns: enough to find the
 	// best passage of the two or three best sections.
 	maxHits = 12
+	// maxCandidates is how many passages bleve returns for the ranking to
+	// score: a few times maxHits, since the two BM25s differ only in the
+	// small-file idf floor
+	maxCandidates = 64
 	// commonWeight scales the weight of everyday words (common.go).
 	commonWeight = 0.3
 	// minIDFPassages is the least passage count BM25's idf assumes.
@@ -116,7 +120,13 @@ func (ix *Index) SearchQuestion(ctx context.Context, a question.Analysis) (Resul
 	q := ix.newQuestion(tokens, x, corrected)
 	q.aim(ix, a)
 	out := Result{Terms: len(tokens), Unknown: q.unknownShare(ix, corrected)}
-	out.Hits = ix.bm25(clauses)
+	// bleve finds the passages that hold the question's terms; bm25
+	// scores them as bleve's BM25 does, with the small-file idf floor
+	cand, err := ix.store.candidates(ctx, clauses, min(len(ix.passages), maxCandidates))
+	if err != nil {
+		return Result{}, err
+	}
+	out.Hits = ix.bm25(clauses, cand)
 	ix.rank(q, out.Hits)
 	if err := ctx.Err(); err != nil {
 		return Result{}, fmt.Errorf("search: %w", err)
@@ -127,6 +137,7 @@ func (ix *Index) SearchQuestion(ctx context.Context, a question.Analysis) (Resul
 // scratch is per-search working memory, reused through a pool: a score
 // and a clause count per passage, and the passages touched.
 type scratch struct {
+	found   []bool // the passages bleve found
 	score   []float64
 	matched []int32
 	touched []int32
@@ -140,9 +151,9 @@ func (ix *Index) getScratch() *scratch {
 		s = &scratch{}
 	}
 	if n := len(ix.passages); cap(s.score) < n {
-		s.score, s.matched = make([]float64, n), make([]int32, n)
+		s.score, s.matched, s.found = make([]float64, n), make([]int32, n), make([]bool, n)
 	} else {
-		s.score, s.matched = s.score[:n], s.matched[:n]
+		s.score, s.matched, s.found = s.score[:n], s.matched[:n], s.found[:n]
 	}
 	s.touched = s.touched[:0]
 	return s
@@ -153,9 +164,18 @@ func (ix *Index) getScratch() *scratch {
 // tf·k1/(tf + k1·norm) with tf the square root of the term's frequency,
 // summed, times the share of clauses that matched. It returns the best
 // maxHits passages, best first (ties in file order).
-func (ix *Index) bm25(clauses []clause) []Hit {
+func (ix *Index) bm25(clauses []clause, cand []int32) []Hit {
 	s := ix.getScratch()
 	defer scratchPool.Put(s)
+	// only the passages bleve found are scored
+	for _, p := range cand {
+		s.found[p] = true
+	}
+	defer func() {
+		for _, p := range cand {
+			s.found[p] = false
+		}
+	}()
 	// idf as in a file of at least minIDFPassages passages: in a small
 	// file every passage says "sex therapy", and BM25 would otherwise rank
 	// on the one or two rare words alone
@@ -174,6 +194,9 @@ func (ix *Index) bm25(clauses []clause) []Hit {
 			idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 			w := c.boost * idf * idf
 			for _, p := range ps {
+				if !s.found[p.passage] {
+					continue
+				}
 				tf := math.Sqrt(float64(p.freq))
 				if s.matched[p.passage] == 0 {
 					s.touched = append(s.touched, p.passage)
