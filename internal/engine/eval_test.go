@@ -98,6 +98,9 @@ var answerBar = map[string]float64{
 	"blind.jsonl":          0.85,
 	"kinds_answered.jsonl": 0.95,
 	"kinds_faq.jsonl":      0.95,
+	// written by a helper who saw only the seed file, never the engine;
+	// scored without reading its lines (see testdata/eval/README.md)
+	"questions_heldback.jsonl": 0.78,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
@@ -105,6 +108,8 @@ var answerBar = map[string]float64{
 var noMatchBar = map[string]float64{
 	"kinds_unanswered.jsonl": 0.85,
 	"kinds_faq.jsonl":        0.85,
+	// held back: what the gate does on questions no one here tuned for
+	"questions_heldback.jsonl": 0.55,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which

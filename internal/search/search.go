@@ -122,7 +122,7 @@ func (ix *Index) SearchQuestion(ctx context.Context, a question.Analysis) (Resul
 	out := Result{Terms: len(tokens), Unknown: q.unknownShare(ix, corrected)}
 	// bleve finds the passages that hold the question's terms; bm25
 	// scores them as bleve's BM25 does, with the small-file idf floor
-	cand, err := ix.store.candidates(ctx, clauses, min(len(ix.passages), maxCandidates))
+	cand, err := ix.store.candidates(ctx, clauses, min(len(ix.passages), maxCandidates), len(ix.passages) <= maxCandidates)
 	if err != nil {
 		return Result{}, err
 	}

@@ -78,8 +78,9 @@ func (s *store) add(terms [][]string) error {
 }
 
 // candidates asks bleve which passages hold a term of clauses; at most
-// limit of them, best first by bleve's BM25.
-func (s *store) candidates(ctx context.Context, clauses []clause, limit int) ([]int32, error) {
+// limit of them, best first by bleve's BM25, or unscored when all says
+// that limit holds every passage.
+func (s *store) candidates(ctx context.Context, clauses []clause, limit int, all bool) ([]int32, error) {
 	var qs []bquery.Query
 	for _, c := range clauses {
 		for k := -1; k < len(c.synonyms); k++ {
@@ -97,6 +98,10 @@ func (s *store) candidates(ctx context.Context, clauses []clause, limit int) ([]
 		return nil, nil
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), limit, 0, false)
+	if all {
+		// every passage fits: which ones match is all the ranking needs
+		req.Score = "none"
+	}
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: bleve: %w", err)
