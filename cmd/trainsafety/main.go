@@ -41,6 +41,8 @@ var trainSets = []string{
 	"testdata/eval/safety_tune6.jsonl",
 	"testdata/eval/safety_tune7.jsonl",
 	"testdata/eval/safety_tune8.jsonl",
+	"testdata/eval/safety_tune9.jsonl",
+	"testdata/eval/safety_tune10.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",

@@ -133,7 +133,9 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	// shame, loneliness): it ranks below abuse. The others (a means, a
 	// plan, a farewell) rank with crisis, above abuse.
 	var emotional string
-	joking := lx.has(hits, "laughter")
+	// a joke, or a request for everyday advice, turns the softer
+	// check-ins off
+	joking := lx.has(hits, "laughter") || lx.has(hits, "advice-ask")
 	x := newHitIndex(len(lx.concepts), ws, hits)
 	defer x.release()
 	// the first rule of each tier that fires; a tier below one that has
