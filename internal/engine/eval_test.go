@@ -101,6 +101,7 @@ var answerBar = map[string]float64{
 	// written by a helper who saw only the seed file, never the engine;
 	// scored without reading its lines (see testdata/eval/README.md)
 	"questions_heldback.jsonl": 0.78,
+	"questions_tune.jsonl":     0.90,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
@@ -110,6 +111,10 @@ var noMatchBar = map[string]float64{
 	"kinds_faq.jsonl":        0.85,
 	// held back: what the gate does on questions no one here tuned for
 	"questions_heldback.jsonl": 0.55,
+	// fresh questions of the kinds the file does not answer, written after
+	// the gate; scored once and not yet tuned on: the next target (0.51
+	// today, against the 0.85)
+	"questions_tune.jsonl": 0.50,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which
