@@ -43,6 +43,7 @@ var trainSets = []string{
 	"testdata/eval/safety_tune8.jsonl",
 	"testdata/eval/safety_tune9.jsonl",
 	"testdata/eval/safety_tune10.jsonl",
+	"testdata/eval/safety_tune11.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",
