@@ -110,7 +110,7 @@ func (r *Recorder) Wrap(next faqbot.Answerer) faqbot.Answerer {
 		if err != nil {
 			return rep, err
 		}
-		rep.ID = newID()
+		rep.ID = NewID()
 		cp := rep
 		r.put(event{reply: &cp, platform: q.Platform, user: q.User, at: r.opts.Now()})
 		return rep, nil
@@ -127,7 +127,8 @@ func (r *Recorder) RecordFeedback(_ context.Context, f faqbot.Feedback) error {
 	return nil
 }
 
-func newID() string {
+// NewID makes an opaque reply id: 128 random bits, URL-safe.
+func NewID() string {
 	b := make([]byte, 16)
 	rand.Read(b) //nolint:errcheck // never fails
 	return base64.RawURLEncoding.EncodeToString(b)
