@@ -237,6 +237,6 @@ func runForget(ctx context.Context, args []string, getenv func(string) string, s
 	if *asJSON {
 		return printJSON(stdout, map[string]bool{"forgotten": true})
 	}
-	fmt.Fprintln(stdout, "insights emptied: every count, vote and unanswered question is deleted, and the asker key replaced")
+	fmt.Fprintln(stdout, "insights emptied: every count, vote and unanswered question is deleted, and the asker key replaced\n(a running serve takes the new key when it restarts)")
 	return nil
 }
