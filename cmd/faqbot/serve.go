@@ -23,6 +23,7 @@ import (
 	"github.com/faqbot/faqbot/internal/dedup"
 	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/internal/guard"
+	"github.com/faqbot/faqbot/internal/insights"
 	"github.com/faqbot/faqbot/internal/metrics"
 	"github.com/faqbot/faqbot/internal/ratelimit"
 	"github.com/faqbot/faqbot/internal/watch"
@@ -117,12 +118,24 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		Logger: logger, Metrics: s.metrics,
 	})
 	var votes faqbot.FeedbackRecorder
+	// One memory of handled deliveries for every platform: retries,
+	// replays and feedback clicks count once. In this process, unless
+	// replicas share a PostgreSQL: then in it, so a retry that lands on
+	// another replica is still handled once.
+	var seen dedup.Store = dedup.NewMemory(0, nil)
 	if cfg.Insights.On() {
 		st, err := openInsights(context.Background(), cfg.Insights)
 		if err != nil {
 			return nil, err
 		}
 		s.closers = append(s.closers, st.Close)
+		if cfg.Insights.DSN != "" {
+			claims, err := insights.NewClaims(st, nil)
+			if err != nil {
+				return nil, err
+			}
+			seen = claims
+		}
 		rec := newRecorder(st, cfg.Insights, eng.Terms, s.metrics.InsightsDropped, logger)
 		answerer = rec.Wrap(answerer)
 		votes = rec
@@ -132,9 +145,6 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		logger.Info("insights off: set insights.path or insights.dsn to keep reply counts and feedback")
 	}
 	limiter := ratelimit.New(cfg.RateLimit.Every, cfg.RateLimit.Burst)
-	// One memory of handled deliveries for every platform: retries,
-	// replays and feedback clicks count once. (Per replica: see dedup.)
-	seen := dedup.NewMemory(0, nil)
 	lib := librarian{eng: eng, timeout: cfg.Knowledge.ReloadTimeout}
 
 	mux := http.NewServeMux()

@@ -287,6 +287,7 @@ func (s *sqlStore) Purge(ctx context.Context, before time.Time) error {
 		{`DELETE FROM feedback WHERE at < ?`, t},
 		{`DELETE FROM unanswered WHERE last_at < ?`, t},
 		{`DELETE FROM unanswered_askers WHERE at < ? OR group_id NOT IN (SELECT id FROM unanswered)`, t},
+		{`DELETE FROM claims WHERE expires < ?`, time.Now().UnixMilli()},
 	} {
 		if _, err := s.db.ExecContext(ctx, s.q(st.query), st.arg); err != nil {
 			return fmt.Errorf("insights: purge: %w", err)
@@ -296,7 +297,7 @@ func (s *sqlStore) Purge(ctx context.Context, before time.Time) error {
 }
 
 func (s *sqlStore) Forget(ctx context.Context) error {
-	for _, table := range []string{"reply_counts", "replies", "feedback", "unanswered", "unanswered_askers", "meta"} {
+	for _, table := range []string{"reply_counts", "replies", "feedback", "unanswered", "unanswered_askers", "claims", "meta"} {
 		if _, err := s.db.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return fmt.Errorf("insights: forget %s: %w", table, err)
 		}
