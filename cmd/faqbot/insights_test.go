@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -257,4 +258,51 @@ func dumpPostgres(t *testing.T, dsn, schema string) string {
 		r.Close()
 	}
 	return b.String()
+}
+
+// TestTwoReplicasOneReply is the issue's replica check: two serve on one
+// PostgreSQL get the same signed Slack event (a retry that landed on the
+// other replica), and exactly one reply is posted.
+func TestTwoReplicasOneReply(t *testing.T) {
+	dsn, _ := e2ePostgres(t)
+	var mu sync.Mutex
+	posts := 0
+	api := slacktest.NewTestServer(func(c slacktest.Customize) {
+		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			posts++
+			mu.Unlock()
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"ok":true,"channel":"C1","ts":"2.000200"}`)
+		})
+	})
+	api.Start()
+	defer api.Stop()
+	cfg := filepath.Join(t.TempDir(), "faqbot.toml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf("[rate_limit]\nevery = \"0s\"\n[slack]\nmode = \"http\"\napi_url = %q\n[insights]\npath = \"\"\ndsn = %q\n", api.GetAPIURL(), dsn)), 0o644)
+	const secret = "8f742231b10e8888abcd99yyyzzz85a5"
+	getenv := env("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", secret)
+	replicas := []*served{serve(t, getenv, "--config", cfg), serve(t, getenv, "--config", cfg)}
+	ev := `{"token":"x","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"EvReplica1","event_time":1,` +
+		`"event":{"type":"app_mention","user":"U2CERLKJA","text":"<@UBOT> what is sex therapy","ts":"1.000100","channel":"C1","event_ts":"1.000100"}}`
+	ts := time.Now().Unix()
+	for i, s := range replicas {
+		req, _ := http.NewRequest("POST", s.url+"/slack/events", strings.NewReader(ev))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
+		req.Header.Set("X-Slack-Signature", slackSign(secret, ts, ev))
+		if i == 1 {
+			req.Header.Set("X-Slack-Retry-Num", "1")
+			req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
+		}
+		if code, body := do(t, req); code != 200 {
+			t.Fatalf("replica %d: %d %s", i, code, body)
+		}
+	}
+	time.Sleep(time.Second) // replies are posted asynchronously
+	mu.Lock()
+	defer mu.Unlock()
+	if posts != 1 {
+		t.Errorf("%d replies posted, want exactly 1", posts)
+	}
 }
