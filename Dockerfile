@@ -33,6 +33,9 @@ RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/faqbot /faqbot
 USER nonroot
+# insights.path defaults to faqbot.db in the working directory: the nonroot
+# home is writable (mount a volume here to keep it across restarts).
+WORKDIR /home/nonroot
 # Listen on all interfaces inside the container; the default is loopback.
 ENV FAQBOT_ADDR=0.0.0.0:8080
 EXPOSE 8080

@@ -85,6 +85,29 @@ type Reply struct {
 	Truncated bool `json:"truncated,omitempty"`
 	// Version is the knowledge file version that answered (a content hash).
 	Version string `json:"version,omitempty"`
+	// ID is an opaque id for this reply, set when insights are on, that
+	// feedback names (POST /v1/feedback, the platforms' buttons).
+	ID string `json:"reply_id,omitempty"`
+	// Flagged is true when safety triage flagged the message, even when it
+	// was still answered (resources attached). Insights never keep the
+	// text of a flagged message. Not part of the JSON contract.
+	Flagged bool `json:"-"`
+}
+
+// Feedback is one person's Helpful / Not helpful on one reply. User is the
+// opaque platform user id; the insights store keeps only a keyed hash of
+// Platform and User.
+type Feedback struct {
+	ReplyID  string
+	Helpful  bool
+	Platform string
+	User     string
+}
+
+// FeedbackRecorder records feedback without waiting on storage. Surfaces
+// call it on a click; a nil recorder means insights are off.
+type FeedbackRecorder interface {
+	RecordFeedback(ctx context.Context, f Feedback) error
 }
 
 // Answerer is the one contract of the answer engine. A safety handoff or a

@@ -59,6 +59,9 @@ type Deps struct {
 	// Nil: a fresh in-memory store, for this bot alone; serve shares one
 	// across platforms.
 	Dedup dedup.Store
+	// Feedback records Helpful / Not helpful clicks for insights. Nil:
+	// clicks are only counted in metrics.
+	Feedback faqbot.FeedbackRecorder
 }
 
 // api is the part of discordgo's REST client the bot calls. *discordgo.Session
@@ -84,6 +87,7 @@ type Bot struct {
 	pubKey     ed25519.PublicKey
 	adminRoles map[string]bool
 	dedup      dedup.Store
+	votes      faqbot.FeedbackRecorder
 	skew       *clockskew.Detector
 
 	session *discordgo.Session // nil when the gateway is off
@@ -146,6 +150,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		b.now = time.Now
 	}
 	b.dedup = deps.Dedup
+	b.votes = deps.Feedback
 	if b.dedup == nil {
 		b.dedup = dedup.NewMemory(0, b.now)
 	}

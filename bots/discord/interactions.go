@@ -21,10 +21,11 @@ type request struct {
 	Kind     string          `json:"kind"`
 	User     string          `json:"user"`
 	Question faqbot.Question `json:"question,omitzero"`
-	Public   bool            `json:"public,omitempty"`  // /ask public:true
-	Sub      string          `json:"sub,omitempty"`     // /faq-admin subcommand
-	Key      string          `json:"key,omitempty"`     // section key of a button
-	Helpful  bool            `json:"helpful,omitempty"` // feedback button
+	Public   bool            `json:"public,omitempty"`   // /ask public:true
+	Sub      string          `json:"sub,omitempty"`      // /faq-admin subcommand
+	Key      string          `json:"key,omitempty"`      // section key of a button
+	Helpful  bool            `json:"helpful,omitempty"`  // feedback button
+	ReplyID  string          `json:"reply_id,omitempty"` // feedback button, insights on
 }
 
 // parseInteraction reads a slash command or a button click. Option values
@@ -65,7 +66,7 @@ func parseInteraction(i *discordgo.Interaction) request {
 		case "section":
 			r.Kind, r.Key = "section", key
 		case "feedback":
-			r.Kind, r.Key, r.Helpful = "feedback", key, helpful
+			r.Kind, r.Key, r.Helpful, r.ReplyID = "feedback", key, helpful, replyIDOf(data.CustomID)
 		}
 	}
 	return r
@@ -171,6 +172,13 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, r
 		if b.claim(feedbackTTL, "feedback", "feedback:"+req.User+":"+msg) {
 			b.metrics.Feedback(platform, req.Helpful)
 			b.log.Info("discord: feedback", "helpful", req.Helpful, "section_key", req.Key)
+			if req.ReplyID != "" && b.votes != nil {
+				if err := b.votes.RecordFeedback(context.Background(), faqbot.Feedback{
+					ReplyID: req.ReplyID, Helpful: req.Helpful, Platform: platform, User: req.User,
+				}); err != nil {
+					b.log.Warn("discord: feedback not recorded", "error", err.Error())
+				}
+			}
 		}
 		ix.reply(renderText(feedbackThanks), true)
 	}

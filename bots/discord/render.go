@@ -61,8 +61,8 @@ func renderReply(r faqbot.Reply, o renderOpts) []message {
 		body = answerBody(r)
 		key := sectionKey(firstSection(r))
 		tail = []discordgo.MessageComponent{
-			discordgo.Button{Label: "Helpful", Style: discordgo.SecondaryButton, CustomID: feedbackID(true, key), Emoji: &discordgo.ComponentEmoji{Name: "👍"}},
-			discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton, CustomID: feedbackID(false, key), Emoji: &discordgo.ComponentEmoji{Name: "👎"}},
+			discordgo.Button{Label: "Helpful", Style: discordgo.SecondaryButton, CustomID: feedbackID(true, key, r.ID), Emoji: &discordgo.ComponentEmoji{Name: "👍"}},
+			discordgo.Button{Label: "Not helpful", Style: discordgo.SecondaryButton, CustomID: feedbackID(false, key, r.ID), Emoji: &discordgo.ComponentEmoji{Name: "👎"}},
 		}
 	case faqbot.KindHandoff:
 		body, buttons = handoffBody(r)
@@ -296,15 +296,42 @@ func sectionKey(heading string) string {
 
 func sectionID(heading string) string { return idSection + sectionKey(heading) }
 
-func feedbackID(helpful bool, key string) string {
+// feedbackID is a feedback button's id: the section key, and with
+// insights on the reply's opaque id after it.
+func feedbackID(helpful bool, key, replyID string) string {
 	id := idUnhelpful
 	if helpful {
 		id = idHelpful
 	}
 	if key != "" {
 		id += ":" + key
+		if replyID != "" && validReplyID(replyID) {
+			id += ":" + replyID
+		}
 	}
 	return id
+}
+
+// replyIDOf is the reply id in a feedback button's id, or "".
+func replyIDOf(customID string) string {
+	parts := strings.Split(customID, ":")
+	if len(parts) != 5 || !strings.HasPrefix(customID, "faq:f:") || !validReplyID(parts[4]) {
+		return ""
+	}
+	return parts[4]
+}
+
+// validReplyID accepts what insights make: up to 32 URL-safe base64 runes.
+func validReplyID(id string) bool {
+	if id == "" || len(id) > 32 {
+		return false
+	}
+	for _, c := range id {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // parseCustomID reads a button id: kind "section" or "feedback", or "" when
@@ -318,7 +345,8 @@ func parseCustomID(id string) (kind, key string, helpful bool) {
 	case id == idHelpful || id == idUnhelpful:
 		return "feedback", "", id == idHelpful
 	case strings.HasPrefix(id, idHelpful+":") || strings.HasPrefix(id, idUnhelpful+":"):
-		if k := id[len(idHelpful)+1:]; isKey(k) {
+		k, _, _ := strings.Cut(id[len(idHelpful)+1:], ":") // a reply id may follow
+		if isKey(k) {
 			return "feedback", k, strings.HasPrefix(id, idHelpful)
 		}
 	}

@@ -181,6 +181,21 @@ func TestRenderManyButtons(t *testing.T) {
 	}
 }
 
+func TestReplyIDOf(t *testing.T) {
+	key := sectionKey("Sensate focus")
+	for _, tt := range []struct{ id, want string }{
+		{feedbackID(true, key, "AbC-_9"), "AbC-_9"},
+		{feedbackID(false, key, "AbC-_9"), "AbC-_9"},
+		{feedbackID(true, key, ""), ""},
+		{"faq:f:y:" + key + ":bad!id", ""},
+		{"faq:s:" + key + ":x", ""},
+	} {
+		if got := replyIDOf(tt.id); got != tt.want {
+			t.Errorf("replyIDOf(%q) = %q, want %q", tt.id, got, tt.want)
+		}
+	}
+}
+
 func TestCustomIDs(t *testing.T) {
 	key := sectionKey("Sensate focus")
 	tests := []struct {
@@ -188,9 +203,11 @@ func TestCustomIDs(t *testing.T) {
 		helpful       bool
 	}{
 		{sectionID("Sensate focus"), "section", key, false},
-		{feedbackID(true, key), "feedback", key, true},
-		{feedbackID(false, key), "feedback", key, false},
-		{feedbackID(true, ""), "feedback", "", true},
+		{feedbackID(true, key, ""), "feedback", key, true},
+		{feedbackID(false, key, ""), "feedback", key, false},
+		{feedbackID(true, "", ""), "feedback", "", true},
+		{feedbackID(true, key, "AbC-_9"), "feedback", key, true},
+		{feedbackID(false, key, "bad id!"), "feedback", key, false},
 		{"faq:s:", "", "", false},
 		{"faq:s:" + strings.ToUpper(key), "", "", false},
 		{"faq:s:" + key + "0", "", "", false},

@@ -88,9 +88,15 @@ func render(r faqbot.Reply) message {
 		tail = append(tail, b)
 	}
 	if r.Kind == faqbot.KindAnswer {
+		// With insights on, the buttons carry the reply's opaque id, so
+		// the click is counted against its section and version.
+		yes, no := "helpful", "not_helpful"
+		if r.ID != "" {
+			yes, no = r.ID, r.ID
+		}
 		tail = append(tail, slack.NewActionBlock("",
-			button(actionHelpful, "helpful", "Helpful"),
-			button(actionNotHelpful, "not_helpful", "Not helpful"),
+			button(actionHelpful, yes, "Helpful"),
+			button(actionNotHelpful, no, "Not helpful"),
 		))
 	}
 	if room := maxBlocks - len(tail); len(body) > room {

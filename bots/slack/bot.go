@@ -55,6 +55,9 @@ type Deps struct {
 	// requests, feedback clicks). Nil: a fresh in-memory store, for this
 	// bot alone; serve shares one across platforms.
 	Dedup dedup.Store
+	// Feedback records Helpful / Not helpful clicks for insights. Nil:
+	// clicks are only counted in metrics.
+	Feedback faqbot.FeedbackRecorder
 }
 
 // The two ways Slack can reach the bot.
@@ -89,6 +92,7 @@ type Bot struct {
 	botUser atomic.Value // string: the bot's own user id, from auth.test
 	ready   atomic.Bool
 	dedup   dedup.Store
+	votes   faqbot.FeedbackRecorder
 	skew    *clockskew.Detector
 
 	// Seams for tests.
@@ -167,6 +171,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		limiter:    deps.Limiter,
 		now:        deps.Now,
 		dedup:      deps.Dedup,
+		votes:      deps.Feedback,
 		sleep:      sleepCtx,
 		ackBudget:  2 * time.Second,
 		jobTimeout: 30 * time.Second,

@@ -27,7 +27,7 @@ func (b *Bot) interaction(cb slack.InteractionCallback) {
 	for _, a := range cb.ActionCallback.BlockActions {
 		switch {
 		case a.ActionID == actionHelpful || a.ActionID == actionNotHelpful:
-			b.feedback(cb, a.ActionID == actionHelpful)
+			b.feedback(cb, a.ActionID == actionHelpful, a.Value)
 		case strings.HasPrefix(a.ActionID, actionSection):
 			// Slack may send the value escaped, like message text.
 			b.sectionClick(cb, unescape(a.Value))
@@ -82,7 +82,7 @@ const feedbackTTL = 7 * 24 * time.Hour
 
 // feedback counts a Helpful / Not helpful click once per person and message,
 // and thanks them privately.
-func (b *Bot) feedback(cb slack.InteractionCallback, helpful bool) {
+func (b *Bot) feedback(cb slack.InteractionCallback, helpful bool, value string) {
 	msgTS := cb.Container.MessageTs
 	if msgTS == "" {
 		msgTS = cb.MessageTs
@@ -92,6 +92,13 @@ func (b *Bot) feedback(cb slack.InteractionCallback, helpful bool) {
 	}
 	b.metrics.Feedback(platform, helpful)
 	b.log.Info("feedback", "helpful", helpful)
+	if value != "helpful" && value != "not_helpful" && value != "" && b.votes != nil {
+		if err := b.votes.RecordFeedback(context.Background(), faqbot.Feedback{
+			ReplyID: clipID(value), Helpful: helpful, Platform: platform, User: cb.User.ID,
+		}); err != nil {
+			b.log.Warn("feedback not recorded", "error", err.Error())
+		}
+	}
 	thanks := clickDest(cb)
 	thanks.user, thanks.ephemeral = cb.User.ID, true
 	if thanks.responseURL == "" {
@@ -100,4 +107,12 @@ func (b *Bot) feedback(cb slack.InteractionCallback, helpful bool) {
 	b.spawn("feedback", func(ctx context.Context) {
 		b.deliver(ctx, thanks, textMessage(thanksText))
 	}, nil)
+}
+
+// clipID bounds a reply id taken from a click: it comes from the client.
+func clipID(s string) string {
+	if len(s) > 64 {
+		return s[:64]
+	}
+	return s
 }

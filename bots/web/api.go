@@ -55,6 +55,9 @@ type Deps struct {
 	// Ready names the configured parts that are not ready yet (for example
 	// "slack" before its socket connects). Nil means all are ready.
 	Ready func() []string
+	// Feedback records POST /v1/feedback. Nil: insights are off, and
+	// the endpoint says so (404).
+	Feedback faqbot.FeedbackRecorder
 }
 
 // API serves the HTTP endpoints. Build it with New, mount it with Register.
@@ -89,6 +92,7 @@ func (a *API) Register(mux *http.ServeMux) {
 		h            http.Handler
 	}{
 		{http.MethodPost, "/v1/ask", http.HandlerFunc(a.ask)},
+		{http.MethodPost, "/v1/feedback", http.HandlerFunc(a.feedback)},
 		{http.MethodGet, "/healthz", http.HandlerFunc(a.healthz)},
 		{http.MethodGet, "/readyz", http.HandlerFunc(a.readyz)},
 		{http.MethodGet, "/metrics", a.deps.Metrics.Handler()},

@@ -13,6 +13,7 @@ import (
 	"github.com/faqbot/faqbot"
 	"github.com/faqbot/faqbot/cmd/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/engine"
+	"github.com/faqbot/faqbot/internal/insights"
 )
 
 // maxLineBytes is how much of one stdin line is kept; the rest of a longer
@@ -53,18 +54,32 @@ func runAsk(ctx context.Context, args []string, getenv func(string) string, stdi
 		return err
 	}
 	defer eng.Close()
+	// Every reply has a reply_id, as on every surface. The CLI is the
+	// moderators' own tool, so its questions are not counted in insights.
+	answerer := withReplyID(eng)
 
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	p := printer{w: out, json: *asJSON}
 	if len(pos) > 0 {
-		r, err := eng.Answer(ctx, faqbot.Question{Text: strings.Join(pos, " "), Platform: "cli"})
+		r, err := answerer.Answer(ctx, faqbot.Question{Text: strings.Join(pos, " "), Platform: "cli"})
 		if err != nil {
 			return err
 		}
 		return p.print(r, false)
 	}
-	return askLines(ctx, eng, stdin, p, stderr)
+	return askLines(ctx, answerer, stdin, p, stderr)
+}
+
+// withReplyID gives each reply an opaque id when no recorder does.
+func withReplyID(next faqbot.Answerer) faqbot.Answerer {
+	return faqbot.AnswerFunc(func(ctx context.Context, q faqbot.Question) (faqbot.Reply, error) {
+		r, err := next.Answer(ctx, q)
+		if err == nil {
+			r.ID = insights.NewID()
+		}
+		return r, err
+	})
 }
 
 func askLines(ctx context.Context, eng faqbot.Answerer, stdin io.Reader, p printer, stderr io.Writer) error {

@@ -39,6 +39,11 @@ func startChild(t *testing.T, cfg string, args ...string) *child {
 		t.Skip("starts a child process")
 	}
 	addr := freeAddr(t)
+	if data, err := os.ReadFile(cfg); err == nil {
+		aside := filepath.Join(t.TempDir(), "child.toml")
+		os.WriteFile(aside, []byte(insightsAside(t, string(data))), 0o644)
+		cfg = aside
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	// GORACE: the race detector would otherwise sleep a second at exit
 	cmd.Env = append(os.Environ(), "FAQBOT_TEST_MAIN=1", "GORACE=atexit_sleep_ms=0",

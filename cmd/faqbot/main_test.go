@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -245,6 +246,16 @@ func serve(t *testing.T, getenv func(string) string, args ...string) *served {
 	return nil
 }
 
+// insightsAside puts a config's insights store in a temp dir unless it
+// names one, so that tests never leave a faqbot.db behind.
+func insightsAside(t *testing.T, content string) string {
+	t.Helper()
+	if strings.Contains(content, "[insights]") {
+		return content
+	}
+	return content + fmt.Sprintf("\n[insights]\npath = %q\n", filepath.Join(t.TempDir(), "faqbot.db"))
+}
+
 // noDrain returns args with a config that has no drain period.
 func noDrain(t *testing.T, args []string) []string {
 	t.Helper()
@@ -266,6 +277,7 @@ func noDrain(t *testing.T, args []string) []string {
 			content += "\n[server]\ndrain_period = \"0s\"\n"
 		}
 	}
+	content = insightsAside(t, content)
 	path := filepath.Join(t.TempDir(), "serve.toml")
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)

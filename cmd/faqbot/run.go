@@ -17,6 +17,10 @@ Usage:
   faqbot publish [--to LIVE_FILE] DRAFT                check DRAFT, then replace the live file with it atomically
   faqbot serve [--config FILE] [--addr HOST:PORT] [--knowledge FILE]
                                                        run the HTTP API, Slack and Discord
+  faqbot report [--json] [--since 168h]                replies by kind, feedback per section, top unanswered questions
+  faqbot inbox [--json] [assign ID "SECTION" | dismiss ID]
+                                                       the unanswered questions; assign adds one as an @ask line and publishes
+  faqbot forget --all                                  empty the insights store
   faqbot healthcheck [--addr HOST:PORT]                exit 0 when a local serve is healthy
   faqbot version                                       print the version
 
@@ -64,6 +68,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runPublish(ctx, rest, getenv, stdout, stderr)
 	case "serve":
 		return runServe(ctx, rest, getenv, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, getenv, stdout, stderr)
+	case "inbox":
+		return runInbox(ctx, rest, getenv, stdout, stderr)
+	case "forget":
+		return runForget(ctx, rest, getenv, stdout, stderr)
 	case "healthcheck":
 		return runHealthcheck(ctx, rest, getenv, stdout, stderr)
 	case "version":

@@ -23,6 +23,7 @@ import (
 	"github.com/faqbot/faqbot/internal/dedup"
 	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/internal/guard"
+	"github.com/faqbot/faqbot/internal/insights"
 	"github.com/faqbot/faqbot/internal/metrics"
 	"github.com/faqbot/faqbot/internal/ratelimit"
 	"github.com/faqbot/faqbot/internal/watch"
@@ -88,6 +89,8 @@ type server struct {
 	// closes its connection, while the drain period lets load balancers
 	// notice before the listener closes.
 	draining atomic.Bool
+	// closers run after every part has stopped (the insights store).
+	closers []func() error
 }
 
 // part is anything with Run(ctx) that returns when ctx ends.
@@ -110,26 +113,50 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		return nil, fmt.Errorf("knowledge: %w", err)
 	}
 	s.engine = eng
-	answerer := guard.New(eng, guard.Options{
+	var answerer faqbot.Answerer = guard.New(eng, guard.Options{
 		MaxConcurrent: cfg.Server.MaxConcurrent, Timeout: cfg.Server.AnswerTimeout,
 		Logger: logger, Metrics: s.metrics,
 	})
-	limiter := ratelimit.New(cfg.RateLimit.Every, cfg.RateLimit.Burst)
+	var votes faqbot.FeedbackRecorder
 	// One memory of handled deliveries for every platform: retries,
-	// replays and feedback clicks count once. (Per replica: see dedup.)
-	seen := dedup.NewMemory(0, nil)
+	// replays and feedback clicks count once. In this process, unless
+	// replicas share a PostgreSQL: then in it, so a retry that lands on
+	// another replica is still handled once.
+	var seen dedup.Store = dedup.NewMemory(0, nil)
+	if cfg.Insights.On() {
+		st, err := openInsights(context.Background(), cfg.Insights)
+		if err != nil {
+			return nil, err
+		}
+		s.closers = append(s.closers, st.Close)
+		if cfg.Insights.DSN != "" {
+			claims, err := insights.NewClaims(st, nil)
+			if err != nil {
+				return nil, err
+			}
+			seen = claims
+		}
+		rec := newRecorder(st, cfg.Insights, eng.Terms, s.metrics.InsightsDropped, logger)
+		answerer = rec.Wrap(answerer)
+		votes = rec
+		s.parts = append(s.parts, part{"insights", rec.Run})
+		logger.Info("insights on", describeInsights(cfg.Insights)...)
+	} else {
+		logger.Info("insights off: set insights.path or insights.dsn to keep reply counts and feedback")
+	}
+	limiter := ratelimit.New(cfg.RateLimit.Every, cfg.RateLimit.Burst)
 	lib := librarian{eng: eng, timeout: cfg.Knowledge.ReloadTimeout}
 
 	mux := http.NewServeMux()
 	api := web.New(web.Config{MaxBodyBytes: cfg.Server.MaxBodyBytes, TrustProxy: cfg.Server.TrustProxy, RetryAfter: cfg.RateLimit.Every},
-		web.Deps{Answerer: answerer, Librarian: lib, Metrics: s.metrics, Limiter: limiter, Logger: logger, Ready: s.notReady})
+		web.Deps{Answerer: answerer, Librarian: lib, Metrics: s.metrics, Limiter: limiter, Logger: logger, Ready: s.notReady, Feedback: votes})
 	api.Register(mux)
 
 	if sc := cfg.Slack; sc.Enabled() {
 		bot, err := slack.New(slack.Config{
 			BotToken: sc.BotToken, AppToken: sc.AppToken, SigningSecret: sc.SigningSecret, Mode: sc.Mode,
 			Command: sc.Command, AdminCommand: sc.AdminCommand, Admins: sc.Admins, APIURL: sc.APIURL,
-		}, slack.Deps{Answerer: answerer, Librarian: lib, Logger: logger, Metrics: s.metrics, Limiter: limiter, Dedup: seen})
+		}, slack.Deps{Answerer: answerer, Librarian: lib, Logger: logger, Metrics: s.metrics, Limiter: limiter, Dedup: seen, Feedback: votes})
 		if err != nil {
 			return nil, err
 		}
@@ -145,7 +172,7 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 			Token: dc.BotToken, PublicKey: dc.PublicKey, AppID: dc.AppID, GuildID: dc.GuildID,
 			MessageContent: dc.MessageContent, ShardID: dc.ShardID, ShardCount: dc.ShardCount,
 			AdminRoles: dc.AdminRoles, RegisterCommands: dc.RegisterCommands, APIBase: dc.APIBase,
-		}, discord.Deps{Answerer: answerer, Librarian: lib, Logger: logger.With("platform", "discord"), Metrics: s.metrics, Limiter: limiter, Dedup: seen})
+		}, discord.Deps{Answerer: answerer, Librarian: lib, Logger: logger.With("platform", "discord"), Metrics: s.metrics, Limiter: limiter, Dedup: seen, Feedback: votes})
 		if err != nil {
 			return nil, err
 		}
@@ -384,6 +411,11 @@ loop:
 	case <-done:
 	case <-sctx.Done():
 		s.logger.Warn("platforms did not stop within the shutdown timeout")
+	}
+	for _, c := range s.closers {
+		if err := c(); err != nil {
+			s.logger.Warn("close", "error", err.Error())
+		}
 	}
 	s.logger.Info("stopped")
 	return runErr

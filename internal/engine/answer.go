@@ -42,7 +42,9 @@ func (e *Engine) classified(ctx context.Context, snap *snapshot, text string) (f
 	// "is it covered by insurance?" is a practical question, not a request
 	// for a therapist: the clinic, not the directory, can answer it.
 	if v.kind != "" && !(v.reason == faqbot.ReasonReferral && question.Analyze(text).Type.Practical()) {
-		return e.safetyReply(v), nil
+		r := e.safetyReply(v)
+		r.Flagged = true
+		return r, nil
 	}
 	if s, ok := smalltalk(text); ok {
 		return e.smalltalkReply(snap, e.smalltalkText(s)), nil
@@ -51,6 +53,7 @@ func (e *Engine) classified(ctx context.Context, snap *snapshot, text string) (f
 	if err == nil && v.attach != "" {
 		r = e.withResources(r, v.attach)
 	}
+	r.Flagged = v.kind != "" || v.attach != ""
 	return r, err
 }
 

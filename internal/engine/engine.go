@@ -182,6 +182,17 @@ func (e *Engine) Answer(ctx context.Context, q faqbot.Question) (faqbot.Reply, e
 	return r, nil
 }
 
+// Terms are the live index's analyzed terms for text (search.Index.Terms),
+// nil once closed. Insights group near-identical questions by them.
+func (e *Engine) Terms(text string) []string {
+	snap := e.acquire()
+	if snap == nil {
+		return nil
+	}
+	defer snap.release()
+	return snap.index.Terms(text)
+}
+
 // normalize makes the JSON shape stable: lists are [] rather than null.
 func normalize(r *faqbot.Reply) {
 	if r.Sources == nil {

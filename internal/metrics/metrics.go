@@ -26,6 +26,7 @@ type Metrics struct {
 	version     *prometheus.GaugeVec
 	inflight    prometheus.Gauge
 	panics      *prometheus.CounterVec
+	dropped     prometheus.Counter
 }
 
 // New registers the collectors on a fresh registry, with the Go runtime and
@@ -61,8 +62,11 @@ func New() *Metrics {
 		panics: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "faqbot_panics_recovered_total", Help: "Handler panics recovered, by platform.",
 		}, []string{"platform"}),
+		dropped: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "faqbot_insights_dropped_total", Help: "Insights events dropped because the write queue was full.",
+		}),
 	}
-	m.reg.MustRegister(m.replies, m.latency, m.errors, m.rateLimited, m.feedback, m.reloads, m.version, m.inflight, m.panics,
+	m.reg.MustRegister(m.replies, m.latency, m.errors, m.rateLimited, m.feedback, m.reloads, m.version, m.inflight, m.panics, m.dropped,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -119,6 +123,14 @@ func (m *Metrics) Feedback(platform string, helpful bool) {
 		v = "true"
 	}
 	m.feedback.WithLabelValues(platform, v).Inc()
+}
+
+// InsightsDropped counts an insights event dropped on a full queue.
+func (m *Metrics) InsightsDropped() {
+	if m == nil {
+		return
+	}
+	m.dropped.Inc()
 }
 
 // Panic counts a recovered handler panic.

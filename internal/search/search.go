@@ -89,6 +89,13 @@ func (ix *Index) Search(ctx context.Context, text string) (Result, error) {
 	return ix.SearchQuestion(ctx, question.Analyze(strings.ToValidUTF8(text, " ")))
 }
 
+// Terms are the analyzed terms a search for text would look for, framing
+// words dropped: near-identical questions share them ("what is sensate
+// focus?" and "sensate focus what is it"). Insights group by them.
+func (ix *Index) Terms(text string) []string {
+	return ix.questionTerms(question.Analyze(strings.ToValidUTF8(text, " ")).Words)
+}
+
 // SearchQuestion is Search for a question already analyzed.
 func (ix *Index) SearchQuestion(ctx context.Context, a question.Analysis) (Result, error) {
 	if err := ctx.Err(); err != nil {

@@ -21,7 +21,20 @@ type Config struct {
 	Slack     Slack
 	Discord   Discord
 	Clinic    Clinic
+	Insights  Insights
 }
+
+// Insights says where what moderators see is kept, and for how long
+// (internal/insights). The store never holds a user id, name or channel.
+type Insights struct {
+	Path           string        // SQLite file; "" (and no DSN) turns insights off
+	DSN            string        // postgres://… instead of Path, for several replicas (env FAQBOT_INSIGHTS_DSN)
+	KeepUnanswered bool          // keep the redacted text of unanswered questions (opt-in)
+	Retention      time.Duration // everything is deleted after this long
+}
+
+// On reports whether insights are kept at all.
+func (i Insights) On() bool { return i.Path != "" || i.DSN != "" }
 
 // Server configures the HTTP listener and process-wide limits.
 type Server struct {
@@ -170,5 +183,6 @@ func Default() Config {
 		RateLimit: RateLimit{Every: 2 * time.Second, Burst: 5},
 		Slack:     Slack{Mode: "socket", Command: "/faq", AdminCommand: "/faq-admin"},
 		Discord:   Discord{ShardCount: 1, RegisterCommands: true},
+		Insights:  Insights{Path: "faqbot.db", Retention: 720 * time.Hour},
 	}
 }

@@ -10,10 +10,11 @@ const (
 	EnvDiscordBotToken    = "DISCORD_BOT_TOKEN"    // secret
 	EnvDiscordPublicKey   = "DISCORD_PUBLIC_KEY"   // secret: verifies interaction requests
 
-	EnvAddr           = "FAQBOT_ADDR"      // server.addr
-	EnvKnowledge      = "FAQBOT_KNOWLEDGE" // knowledge.path
-	EnvDiscordAppID   = "DISCORD_APP_ID"   // discord.app_id
-	EnvDiscordGuildID = "DISCORD_GUILD_ID" // discord.guild_id
+	EnvAddr           = "FAQBOT_ADDR"         // server.addr
+	EnvKnowledge      = "FAQBOT_KNOWLEDGE"    // knowledge.path
+	EnvInsightsDSN    = "FAQBOT_INSIGHTS_DSN" // insights.dsn (it may hold a password)
+	EnvDiscordAppID   = "DISCORD_APP_ID"      // discord.app_id
+	EnvDiscordGuildID = "DISCORD_GUILD_ID"    // discord.guild_id
 )
 
 // secretKeys maps file keys someone might reasonably try for a secret to the
@@ -44,6 +45,7 @@ func applyEnv(c *Config, getenv func(string) string) map[string]string {
 	}{
 		{EnvAddr, "server.addr", &c.Server.Addr},
 		{EnvKnowledge, "knowledge.path", &c.Knowledge.Path},
+		{EnvInsightsDSN, "insights.dsn", &c.Insights.DSN},
 		{EnvDiscordAppID, "discord.app_id", &c.Discord.AppID},
 		{EnvDiscordGuildID, "discord.guild_id", &c.Discord.GuildID},
 	} {

@@ -23,6 +23,14 @@ type file struct {
 	Slack     Slack         `toml:"slack"`
 	Discord   Discord       `toml:"discord"`
 	Clinic    Clinic        `toml:"clinic"`
+	Insights  fileInsights  `toml:"insights"`
+}
+
+type fileInsights struct {
+	Path           string   `toml:"path"`
+	DSN            string   `toml:"dsn"`
+	KeepUnanswered bool     `toml:"keep_unanswered"`
+	Retention      duration `toml:"retention"`
 }
 
 // duration is a duration as the file writes it ("5s"); its own type so that
@@ -170,6 +178,8 @@ func toFile(c Config) file {
 		Slack:     c.Slack,
 		Discord:   c.Discord,
 		Clinic:    c.Clinic,
+		Insights: fileInsights{Path: c.Insights.Path, DSN: c.Insights.DSN, KeepUnanswered: c.Insights.KeepUnanswered,
+			Retention: duration(c.Insights.Retention.String())},
 	}
 }
 
@@ -203,6 +213,8 @@ func (f file) config(p *problems) Config {
 		Slack:     f.Slack,
 		Discord:   f.Discord,
 		Clinic:    f.Clinic,
+		Insights: Insights{Path: f.Insights.Path, DSN: f.Insights.DSN, KeepUnanswered: f.Insights.KeepUnanswered,
+			Retention: p.duration("insights.retention", f.Insights.Retention)},
 	}
 }
 

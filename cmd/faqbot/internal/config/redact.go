@@ -25,6 +25,9 @@ func secretState(v string) string {
 func (c Config) String() string {
 	var b strings.Builder
 	enc := toml.NewEncoder(&b)
+	if c.Insights.DSN != "" {
+		c.Insights.DSN = "postgres://" + redacted // it may hold a password
+	}
 	if err := enc.Encode(toFile(c)); err != nil {
 		fmt.Fprintf(&b, "# cannot render the configuration: %v\n", err)
 	}

@@ -86,6 +86,12 @@ func (c Config) validate(p *problems, from map[string]string) {
 	c.Slack.validate(p)
 	c.Discord.validate(p, key)
 	c.Clinic.validate(p)
+	if c.Insights.Retention <= 0 {
+		p.add("insights.retention", "%s must be longer than 0", c.Insights.Retention)
+	}
+	if d := c.Insights.DSN; d != "" && !strings.HasPrefix(d, "postgres://") && !strings.HasPrefix(d, "postgresql://") {
+		p.add("insights.dsn", "must start with postgres:// (a PostgreSQL connection URL)")
+	}
 }
 
 func (c Clinic) validate(p *problems) {
