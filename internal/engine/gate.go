@@ -67,6 +67,12 @@ func (e *Engine) fits(a question.Analysis, h search.Hit, p search.Passage) why {
 	if h.Focus < e.opts.MinFocus {
 		return noFocus
 	}
+	// a synonym alone does not carry a general question: "will I have
+	// homework" is not answered by a passage on skill-building that
+	// never says homework, nor any other word of the question's focus
+	if a.Type == question.General && h.Literal == 0 {
+		return noFocus
+	}
 	return answers
 }
 

@@ -33,8 +33,9 @@ type query struct {
 	covMask  uint64 // the terms coverage counts
 	// phrases match a question term only where all their words are.
 	phrases []phrasePattern
-	// ids is match by term id, sorted by id.
-	ids []idBit
+	// ids is match by term id, sorted by id; lit is the question's own
+	// terms and their corrections, without synonyms.
+	ids, lit []idBit
 	// focus and sides are the question terms of the analysis's focus and
 	// of a comparison's two sides; comparison says there are sides.
 	focus      uint64
@@ -89,6 +90,11 @@ func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]
 			q.ids = append(q.ids, idBit{id, bit})
 		}
 	}
+	literal := func(t string, bit uint64) {
+		if id, ok := ix.ids[t]; ok {
+			q.lit = append(q.lit, idBit{id, bit})
+		}
+	}
 	bitOf := func(t string) uint64 {
 		if i := slices.Index(tokens, t); i >= 0 {
 			return 1 << i
@@ -110,11 +116,13 @@ func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]
 			q.covMask |= bit
 		}
 		match(t, bit)
+		literal(t, bit)
 		for _, e := range ix.syn.equiv[t] {
 			match(e, bit)
 		}
 		if c := corrected[t]; c != "" {
 			match(c, bit)
+			literal(c, bit)
 		}
 	}
 	for term, stands := range x.stands {
@@ -248,6 +256,17 @@ func (ix *Index) knows(w string) bool {
 	return false
 }
 
+// litMask is the question terms whose own ids are in sorted ids.
+func litMask(lit []idBit, ids []int32) uint64 {
+	var mask uint64
+	for _, ib := range lit {
+		if mask&ib.bit == 0 && has(ids, ib.id) {
+			mask |= ib.bit
+		}
+	}
+	return mask
+}
+
 // share is the weight share of want that have covers; 1 when want is empty.
 func (q *query) share(have, want uint64) float64 {
 	total := q.weightOf(want)
@@ -321,6 +340,7 @@ func (ix *Index) rank(q *query, hits []Hit) {
 			h.Coverage = q.weightOf(all&q.covMask) / q.covTotal
 		}
 		h.Focus = q.share(all, q.focus)
+		h.Literal = q.share(litMask(q.lit, p.termIDs), q.focus)
 		if q.comparison {
 			said := all
 			if !p.Declared.Has(question.Comparison) {

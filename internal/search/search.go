@@ -56,6 +56,9 @@ type Hit struct {
 	// Focus is the share of the question's focus (question.Analysis) the
 	// passage covers, counting its phrasings: 1 when the focus is empty.
 	Focus float64
+	// Literal is the share of the focus the passage has as the words
+	// themselves (or their corrections), not only as synonyms.
+	Literal float64
 	// Sides is, for a comparison, the share of each side the passage's
 	// own text covers (its phrasings too when it declares comparison).
 	Sides [2]float64
