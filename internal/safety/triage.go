@@ -134,8 +134,10 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	// plan, a farewell) rank with crisis, above abuse.
 	var emotional string
 	// a joke, or a request for everyday advice, turns the softer
-	// check-ins off
-	joking := lx.has(hits, "laughter") || lx.has(hits, "advice-ask")
+	// check-ins off; only a joke turns off a phrase rule (below): "any
+	// tips on the most painless way to die" is no request for advice
+	laughing := lx.has(hits, "laughter")
+	joking := laughing || lx.has(hits, "advice-ask")
 	x := newHitIndex(len(lx.concepts), ws, hits)
 	defer x.release()
 	// the first rule of each tier that fires; a tier below one that has
@@ -176,7 +178,7 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	}
 	// a joke ("she kills me 😂", "my boss will kill me if i'm late haha")
 	// turns off a phrase rule that no concept rule backs
-	if joking && (pv.Category == Crisis || pv.Category == Abuse) && fired[tierCrisis] == "" && fired[tierAbuse] == "" && fired[tierControl] == "" {
+	if laughing && (pv.Category == Crisis || pv.Category == Abuse) && fired[tierCrisis] == "" && fired[tierAbuse] == "" && fired[tierControl] == "" {
 		pv = r.triage(masked, Crisis, Abuse)
 	}
 	var v Verdict
