@@ -158,16 +158,7 @@ func (m *model) probs(feats []string) [nClass]float64 {
 			}
 		}
 	}
-	mx := math.Max(z[0], math.Max(z[1], z[2]))
-	var sum float64
-	for c := range z {
-		z[c] = math.Exp(z[c] - mx)
-		sum += z[c]
-	}
-	for c := range z {
-		z[c] /= sum
-	}
-	return z
+	return safety.Softmax(z)
 }
 
 // fit trains by AdaGrad over a fixed shuffle of the examples.

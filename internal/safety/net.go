@@ -128,10 +128,12 @@ func (n *net) probs(lx *lexicon, ws []word, hits []hit) [len(netClasses)]float64
 			}
 		}
 	}
-	return softmax(z)
+	return Softmax(z)
 }
 
-func softmax(z [len(netClasses)]float64) [len(netClasses)]float64 {
+// Softmax turns the net's class scores into probabilities; the trainer
+// uses it too, so training and triage read scores the same way.
+func Softmax(z [len(netClasses)]float64) [len(netClasses)]float64 {
 	m := z[0]
 	for _, v := range z {
 		m = max(m, v)
