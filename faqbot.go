@@ -6,6 +6,7 @@ package faqbot
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -149,3 +150,62 @@ const Apology = "Sorry, something went wrong on my side and I couldn't answer th
 
 // Disclaimer says what the bot is, so that no one mistakes it for a therapist.
 const Disclaimer = "I'm an automated assistant that answers from the clinic's information pages. I'm not a therapist and can't give personal advice."
+
+// Inbox is what moderators' chat commands (/faq-admin report and inbox)
+// need from the insights store: the report, and the two ways to settle an
+// unanswered group. by names who acted ("slack:U123"), for the audit log
+// only. Surfaces get a nil Inbox when insights are off.
+type Inbox interface {
+	// Report sums what was kept since a time; the zero time means all.
+	Report(ctx context.Context, since time.Time) (Insights, error)
+	// Assign adds a group's text as an @ask line under section, through
+	// the same check and atomic publish moderators use, and drops the
+	// group. An unknown id is ErrUnknownGroup; a file that fails its
+	// check is published not at all, and the error says why.
+	Assign(ctx context.Context, id, section, by string) (Assigned, error)
+	// Dismiss drops a group, or reports ErrUnknownGroup.
+	Dismiss(ctx context.Context, id, by string) error
+}
+
+// ErrUnknownGroup says an unanswered group does not exist, or no longer
+// does (another moderator settled it, or retention removed it).
+var ErrUnknownGroup = errors.New("no such unanswered group")
+
+// Insights is what `faqbot report` shows: replies by kind, feedback per
+// section and version, the questions the file did not answer, grouped,
+// and the answers people marked Not helpful, grouped.
+type Insights struct {
+	Since      time.Time      `json:"since"`
+	Replies    map[string]int `json:"replies"`
+	Sections   []SectionVotes `json:"sections"`
+	Unanswered []Group        `json:"unanswered"`
+	NotHelpful []Group        `json:"not_helpful"`
+}
+
+// SectionVotes is the feedback on one section in one knowledge version.
+type SectionVotes struct {
+	Section   string `json:"section"`
+	Version   string `json:"version"`
+	Helpful   int    `json:"helpful"`
+	Unhelpful int    `json:"unhelpful"`
+}
+
+// Group is near-identical questions kept for moderators: the latest
+// redacted text, how often it was asked and by how many people. For an
+// answer marked Not helpful, Section is the section that answered.
+type Group struct {
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	Count   int    `json:"count"`
+	Askers  int    `json:"askers"`
+	Section string `json:"section,omitempty"`
+}
+
+// Assigned is what Inbox.Assign did: the @ask line it added, where, and
+// the knowledge version that holds it.
+type Assigned struct {
+	ID      string `json:"id"`
+	Section string `json:"section"`
+	Ask     string `json:"ask"`
+	Version string `json:"version"`
+}

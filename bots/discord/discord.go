@@ -62,6 +62,9 @@ type Deps struct {
 	// Feedback records Helpful / Not helpful clicks for insights. Nil:
 	// clicks are only counted in metrics.
 	Feedback faqbot.FeedbackRecorder
+	// Inbox serves /faq-admin report and inbox. Nil: insights are off,
+	// and those subcommands say so.
+	Inbox faqbot.Inbox
 }
 
 // api is the part of discordgo's REST client the bot calls. *discordgo.Session

@@ -135,7 +135,7 @@ func insightsEndToEnd(t *testing.T, dir, store string, dump func() string) {
 		t.Errorf("sections = %+v", rep.Sections)
 	}
 	// Two groups of unanswered questions, the near-identical pair counted
-	// twice, and the answer marked Not helpful as its own group.
+	// twice; the answer marked Not helpful is kept apart, with its section.
 	groups := map[string]insights.Group{}
 	for _, g := range rep.Unanswered {
 		groups[g.Text] = g
@@ -144,8 +144,11 @@ func insightsEndToEnd(t *testing.T, dir, store string, dump func() string) {
 	if !ok {
 		sour, ok = groups[e2eSourdoughA]
 	}
-	if len(rep.Unanswered) != 3 || !ok || sour.Count != 2 || groups[e2eWorldCup].Count != 1 || groups[e2eAnswered].Count != 1 {
+	if len(rep.Unanswered) != 2 || !ok || sour.Count != 2 || groups[e2eWorldCup].Count != 1 {
 		t.Errorf("unanswered = %+v", rep.Unanswered)
+	}
+	if len(rep.NotHelpful) != 1 || rep.NotHelpful[0].Text != e2eAnswered || rep.NotHelpful[0].Section != ans.Section || rep.NotHelpful[0].Count != 1 {
+		t.Errorf("not helpful = %+v", rep.NotHelpful)
 	}
 
 	// The store never holds the crisis message or a user id.

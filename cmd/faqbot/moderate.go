@@ -7,12 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/faqbot/faqbot"
 	"github.com/faqbot/faqbot/cmd/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/insights"
 	"github.com/faqbot/faqbot/knowledge"
@@ -83,17 +86,25 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	for _, s := range rep.Sections {
 		fmt.Fprintf(stdout, "  %-40s %-12s %d / %d\n", s.Section, s.Version, s.Helpful, s.Unhelpful)
 	}
-	printGroups(stdout, rep.Unanswered)
+	printGroups(stdout, rep)
 	return nil
 }
 
-func printGroups(w io.Writer, gs []insights.Group) {
+// printGroups lists the unanswered groups, then the answers marked Not
+// helpful, for a moderator's terminal.
+func printGroups(w io.Writer, rep insights.Report) {
 	fmt.Fprintln(w, "\nUnanswered (id, times asked, people, latest wording):")
-	if len(gs) == 0 {
+	if len(rep.Unanswered) == 0 {
 		fmt.Fprintln(w, "  none (insights.keep_unanswered must be true to keep any)")
 	}
-	for _, g := range gs {
+	for _, g := range rep.Unanswered {
 		fmt.Fprintf(w, "  %s  ×%d  %d people  %s\n", g.ID, g.Count, g.Askers, g.Text)
+	}
+	if len(rep.NotHelpful) > 0 {
+		fmt.Fprintln(w, "\nAnswered, but marked Not helpful (id, times, people, section that answered, wording):")
+	}
+	for _, g := range rep.NotHelpful {
+		fmt.Fprintf(w, "  %s  ×%d  %d people  [%s]  %s\n", g.ID, g.Count, g.Askers, g.Section, g.Text)
 	}
 }
 
@@ -125,9 +136,9 @@ func runInbox(ctx context.Context, args []string, getenv func(string) string, st
 			return fmt.Errorf("inbox: %w", err)
 		}
 		if *asJSON {
-			return printJSON(stdout, rep.Unanswered)
+			return printJSON(stdout, map[string][]insights.Group{"unanswered": rep.Unanswered, "not_helpful": rep.NotHelpful})
 		}
-		printGroups(stdout, rep.Unanswered)
+		printGroups(stdout, rep)
 		return nil
 	case pos[0] == "dismiss" && len(pos) == 2:
 		if err := st.Dismiss(ctx, pos[1]); err != nil {
@@ -145,26 +156,92 @@ func runInbox(ctx context.Context, args []string, getenv func(string) string, st
 	return fmt.Errorf("%w: inbox takes no argument, assign ID SECTION, or dismiss ID", errUsage)
 }
 
+// assign is `faqbot inbox assign ID SECTION`.
+func assign(ctx context.Context, cfg config.Config, st insights.Store, id, section string, asJSON bool, getenv func(string) string, stdout, stderr io.Writer) error {
+	var out bytes.Buffer
+	a, err := storeInbox{cfg: cfg, st: st, getenv: getenv}.assign(ctx, id, section, &out, stderr)
+	if !asJSON || err != nil {
+		stdout.Write(out.Bytes())
+	}
+	if err != nil {
+		return fmt.Errorf("inbox assign: %w", err)
+	}
+	if asJSON {
+		return printJSON(stdout, a)
+	}
+	fmt.Fprintf(stdout, "added \"@ask: %s\" under %q (version %s)\n", a.Ask, a.Section, a.Version)
+	return nil
+}
+
+// storeInbox is the insights store as moderators work it, from the CLI
+// and from /faq-admin in Slack and Discord (faqbot.Inbox).
+type storeInbox struct {
+	cfg    config.Config
+	st     insights.Store
+	getenv func(string) string
+	log    *slog.Logger // nil from the CLI
+	mu     *sync.Mutex  // one assign at a time in serve (nil from the CLI)
+}
+
+// inboxTop bounds the groups a chat report lists.
+const inboxTop = 100
+
+func (b storeInbox) Report(ctx context.Context, since time.Time) (faqbot.Insights, error) {
+	return b.st.Report(ctx, since, inboxTop)
+}
+
+func (b storeInbox) Dismiss(ctx context.Context, id, by string) error {
+	if err := b.st.Dismiss(ctx, id); err != nil {
+		return err
+	}
+	if b.log != nil {
+		b.log.Info("inbox: group dismissed", "group", id, "by", by)
+	}
+	return nil
+}
+
+func (b storeInbox) Assign(ctx context.Context, id, section, by string) (faqbot.Assigned, error) {
+	if b.mu != nil {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+	}
+	var out bytes.Buffer
+	a, err := b.assign(ctx, id, section, &out, &out)
+	if b.log != nil {
+		if err != nil {
+			// the publish output names file lines, never a person
+			b.log.Warn("inbox: assign failed", "group", id, "section", section, "by", by, "err", err)
+		} else {
+			b.log.Info("inbox: group assigned", "group", id, "section", a.Section, "version", a.Version, "by", by)
+		}
+	}
+	if err != nil && out.Len() > 0 && !errors.Is(err, faqbot.ErrUnknownGroup) {
+		return a, fmt.Errorf("%w\n%s", err, strings.TrimSpace(out.String()))
+	}
+	return a, err
+}
+
 // assign adds a group's text as an @ask line right under the section's
 // heading (so it belongs to the section's first paragraph), then publishes
 // the result exactly as `faqbot publish` does: checked, then replaced
 // atomically, so the watcher makes it live. The group is then dismissed.
-func assign(ctx context.Context, cfg config.Config, st insights.Store, id, section string, asJSON bool, getenv func(string) string, stdout, stderr io.Writer) error {
-	live := cfg.Knowledge.Path
+// What publish prints goes to stdout.
+func (b storeInbox) assign(ctx context.Context, id, section string, stdout, stderr io.Writer) (faqbot.Assigned, error) {
+	live := b.cfg.Knowledge.Path
 	if live == "" {
-		return fmt.Errorf("%w: inbox assign needs knowledge.path (the live file) in the config", errUsage)
+		return faqbot.Assigned{}, fmt.Errorf("%w: inbox assign needs knowledge.path (the live file) in the config", errUsage)
 	}
-	g, err := st.Group(ctx, id)
+	g, err := b.st.Group(ctx, id)
 	if err != nil {
-		return fmt.Errorf("inbox assign: %w", err)
+		return faqbot.Assigned{}, err
 	}
 	data, err := os.ReadFile(live)
 	if err != nil {
-		return fmt.Errorf("inbox assign: %w", err)
+		return faqbot.Assigned{}, err
 	}
 	f, err := knowledge.Parse(live, data)
 	if err != nil {
-		return fmt.Errorf("inbox assign: the live file has problems: %w", err)
+		return faqbot.Assigned{}, fmt.Errorf("the live file has problems: %w", err)
 	}
 	line := 0
 	var names []string
@@ -175,7 +252,7 @@ func assign(ctx context.Context, cfg config.Config, st insights.Store, id, secti
 		}
 	}
 	if line == 0 {
-		return fmt.Errorf("inbox assign: no section %q; the sections are: %s", section, strings.Join(names, "; "))
+		return faqbot.Assigned{}, fmt.Errorf("no section %q; the sections are: %s", section, strings.Join(names, "; "))
 	}
 	lines := strings.SplitAfter(string(data), "\n")
 	text := strings.Join(strings.Fields(g.Text), " ")
@@ -185,33 +262,24 @@ func assign(ctx context.Context, cfg config.Config, st insights.Store, id, secti
 	}
 	dir, err := os.MkdirTemp("", "faqbot-assign-*")
 	if err != nil {
-		return fmt.Errorf("inbox assign: %w", err)
+		return faqbot.Assigned{}, err
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, filepath.Base(live))
 	if err := os.WriteFile(path, []byte(draft), 0o600); err != nil {
-		return fmt.Errorf("inbox assign: %w", err)
+		return faqbot.Assigned{}, err
 	}
-	var out bytes.Buffer
-	perr := runPublish(ctx, []string{"--to", live, path}, getenv, &out, stderr)
-	if !asJSON || perr != nil {
-		stdout.Write(out.Bytes())
+	if err := runPublish(ctx, []string{"--to", live, path}, b.getenv, stdout, stderr); err != nil {
+		return faqbot.Assigned{}, err
 	}
-	if perr != nil {
-		return fmt.Errorf("inbox assign: %w", perr)
-	}
-	if err := st.Dismiss(ctx, id); err != nil && !errors.Is(err, insights.ErrNotFound) {
-		return fmt.Errorf("inbox assign: published, but the group stays in the inbox: %w", err)
+	if err := b.st.Dismiss(ctx, id); err != nil && !errors.Is(err, insights.ErrNotFound) {
+		return faqbot.Assigned{}, fmt.Errorf("published, but the group stays in the inbox: %w", err)
 	}
 	nf, err := knowledge.Load(live)
 	if err != nil {
-		return fmt.Errorf("inbox assign: %w", err)
+		return faqbot.Assigned{}, err
 	}
-	if asJSON {
-		return printJSON(stdout, map[string]string{"id": id, "section": section, "ask": text, "version": nf.Version})
-	}
-	fmt.Fprintf(stdout, "added \"@ask: %s\" under %q (version %s)\n", text, section, nf.Version)
-	return nil
+	return faqbot.Assigned{ID: id, Section: section, Ask: text, Version: nf.Version}, nil
 }
 
 // runForget is `faqbot forget --all`: empty the store, key included.

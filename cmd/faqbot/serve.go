@@ -118,6 +118,7 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		Logger: logger, Metrics: s.metrics,
 	})
 	var votes faqbot.FeedbackRecorder
+	var inbox faqbot.Inbox
 	// One memory of handled deliveries for every platform: retries,
 	// replays and feedback clicks count once. In this process, unless
 	// replicas share a PostgreSQL: then in it, so a retry that lands on
@@ -139,6 +140,8 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		rec := newRecorder(st, cfg.Insights, eng.Terms, s.metrics.InsightsDropped, logger)
 		answerer = rec.Wrap(answerer)
 		votes = rec
+		// publish reads no environment here: the live file is named
+		inbox = storeInbox{cfg: cfg, st: st, getenv: func(string) string { return "" }, log: logger, mu: new(sync.Mutex)}
 		s.parts = append(s.parts, part{"insights", rec.Run})
 		logger.Info("insights on", describeInsights(cfg.Insights)...)
 	} else {
@@ -156,7 +159,7 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 		bot, err := slack.New(slack.Config{
 			BotToken: sc.BotToken, AppToken: sc.AppToken, SigningSecret: sc.SigningSecret, Mode: sc.Mode,
 			Command: sc.Command, AdminCommand: sc.AdminCommand, Admins: sc.Admins, APIURL: sc.APIURL,
-		}, slack.Deps{Answerer: answerer, Librarian: lib, Logger: logger, Metrics: s.metrics, Limiter: limiter, Dedup: seen, Feedback: votes})
+		}, slack.Deps{Answerer: answerer, Librarian: lib, Logger: logger, Metrics: s.metrics, Limiter: limiter, Dedup: seen, Feedback: votes, Inbox: inbox})
 		if err != nil {
 			return nil, err
 		}
@@ -172,7 +175,7 @@ func newServer(cfg config.Config, logger *slog.Logger) (*server, error) {
 			Token: dc.BotToken, PublicKey: dc.PublicKey, AppID: dc.AppID, GuildID: dc.GuildID,
 			MessageContent: dc.MessageContent, ShardID: dc.ShardID, ShardCount: dc.ShardCount,
 			AdminRoles: dc.AdminRoles, RegisterCommands: dc.RegisterCommands, APIBase: dc.APIBase,
-		}, discord.Deps{Answerer: answerer, Librarian: lib, Logger: logger.With("platform", "discord"), Metrics: s.metrics, Limiter: limiter, Dedup: seen, Feedback: votes})
+		}, discord.Deps{Answerer: answerer, Librarian: lib, Logger: logger.With("platform", "discord"), Metrics: s.metrics, Limiter: limiter, Dedup: seen, Feedback: votes, Inbox: inbox})
 		if err != nil {
 			return nil, err
 		}

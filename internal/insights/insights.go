@@ -13,8 +13,9 @@ package insights
 
 import (
 	"context"
-	"errors"
 	"time"
+
+	"github.com/faqbot/faqbot"
 )
 
 // Store is where insights live. Every method is safe for concurrent use.
@@ -39,7 +40,7 @@ type Store interface {
 }
 
 // ErrNotFound says an unanswered group does not exist (or no longer does).
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = faqbot.ErrUnknownGroup
 
 // Batch is what the recorder writes at once.
 type Batch struct {
@@ -71,33 +72,24 @@ type Vote struct {
 }
 
 // Ask is one unanswered question (no_match, or an answer marked Not
-// helpful), already redacted, for the group GroupID.
+// helpful: Source), already redacted, for the group GroupID. Section is
+// the section that answered, for Not helpful.
 type Ask struct {
 	GroupID, Text, Asker string
+	Source, Section      string
 	At                   time.Time
 }
 
-// Report is what `faqbot report` shows.
-type Report struct {
-	Since      time.Time      `json:"since"`
-	Replies    map[string]int `json:"replies"`
-	Sections   []SectionVotes `json:"sections"`
-	Unanswered []Group        `json:"unanswered"`
-}
+// Report, SectionVotes and Group are the faqbot types, so that the chat
+// surfaces can show a report without importing this package.
+type (
+	Report       = faqbot.Insights
+	SectionVotes = faqbot.SectionVotes
+	Group        = faqbot.Group
+)
 
-// SectionVotes is the feedback on one section in one knowledge version.
-type SectionVotes struct {
-	Section   string `json:"section"`
-	Version   string `json:"version"`
-	Helpful   int    `json:"helpful"`
-	Unhelpful int    `json:"unhelpful"`
-}
-
-// Group is near-identical unanswered questions: the latest redacted text,
-// how often it was asked and by how many people.
-type Group struct {
-	ID     string `json:"id"`
-	Text   string `json:"text"`
-	Count  int    `json:"count"`
-	Askers int    `json:"askers"`
-}
+// Sources of an unanswered group.
+const (
+	SourceNoMatch    = "no_match"    // the file had no answer
+	SourceNotHelpful = "not_helpful" // an answer someone marked Not helpful
+)

@@ -63,8 +63,8 @@ type event struct {
 // in the store) and only with KeepUnanswered, until feedback on it or
 // pendingTTL, so that a Not helpful can keep it.
 type pendingText struct {
-	text string
-	at   time.Time
+	text, section string
+	at            time.Time
 }
 
 const (
@@ -239,18 +239,18 @@ func (r *Recorder) add(b *Batch, counts map[Count]int, key []byte, ev event) {
 		}
 		switch rep.Kind {
 		case faqbot.KindNoMatch:
-			if a, ok := r.ask(rep.Question, asker(key, ev.platform, ev.user), ev.at); ok {
+			if a, ok := r.ask(rep.Question, SourceNoMatch, "", asker(key, ev.platform, ev.user), ev.at); ok {
 				b.Unanswered = append(b.Unanswered, a)
 			}
 		case faqbot.KindAnswer:
-			r.hold(rep.ID, rep.Question, ev.at)
+			r.hold(rep.ID, rep.Question, rep.Section, ev.at)
 		}
 	case ev.vote != nil:
 		v := ev.vote
 		who := asker(key, v.Platform, v.User)
 		b.Feedback = append(b.Feedback, Vote{ReplyID: v.ReplyID, Asker: who, Helpful: v.Helpful, At: ev.at})
-		if text, ok := r.take(v.ReplyID); ok && !v.Helpful {
-			if a, ok := r.ask(text, who, ev.at); ok {
+		if p, ok := r.take(v.ReplyID); ok && !v.Helpful {
+			if a, ok := r.ask(p.text, SourceNotHelpful, p.section, who, ev.at); ok {
 				b.Unanswered = append(b.Unanswered, a)
 			}
 		}
@@ -258,7 +258,7 @@ func (r *Recorder) add(b *Batch, counts map[Count]int, key []byte, ev event) {
 }
 
 // ask redacts a question and names its group by the engine's terms.
-func (r *Recorder) ask(text, who string, at time.Time) (Ask, bool) {
+func (r *Recorder) ask(text, src, section, who string, at time.Time) (Ask, bool) {
 	text = Redact(text)
 	if text == "" {
 		return Ask{}, false
@@ -272,27 +272,33 @@ func (r *Recorder) ask(text, who string, at time.Time) (Ask, bool) {
 	}
 	terms = append([]string(nil), terms...)
 	sort.Strings(terms)
-	sum := sha256.Sum256([]byte(strings.Join(terms, " ")))
-	return Ask{GroupID: hex.EncodeToString(sum[:])[:10], Text: text, Asker: who, At: at}, true
+	// a Not helpful answer is its own group, apart from the same words
+	// unanswered, and apart per section
+	key := strings.Join(terms, " ")
+	if src == SourceNotHelpful {
+		key = src + "\x00" + section + "\x00" + key
+	}
+	sum := sha256.Sum256([]byte(key))
+	return Ask{GroupID: hex.EncodeToString(sum[:])[:10], Text: text, Asker: who, Source: src, Section: section, At: at}, true
 }
 
-func (r *Recorder) hold(id, text string, at time.Time) {
+func (r *Recorder) hold(id, text, section string, at time.Time) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for len(r.order) > 0 && (len(r.order) >= pendingMax || at.Sub(r.pending[r.order[0]].at) > pendingTTL) {
 		delete(r.pending, r.order[0])
 		r.order = r.order[1:]
 	}
-	r.pending[id] = pendingText{text: text, at: at}
+	r.pending[id] = pendingText{text: text, section: section, at: at}
 	r.order = append(r.order, id)
 }
 
-func (r *Recorder) take(id string) (string, bool) {
+func (r *Recorder) take(id string) (pendingText, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	p, ok := r.pending[id]
 	delete(r.pending, id) // the order's stale entry goes when it reaches the front
-	return p.text, ok
+	return p, ok
 }
 
 // asker is the keyed hash that stands for a person: the store never sees

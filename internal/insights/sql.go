@@ -161,9 +161,9 @@ func (s *sqlStore) Apply(ctx context.Context, b Batch) error {
 		}
 	}
 	for _, a := range b.Unanswered {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO unanswered (id, text, count, first_at, last_at) VALUES (?, ?, 1, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET text = excluded.text, count = unanswered.count + 1, last_at = excluded.last_at`),
-			a.GroupID, a.Text, a.At.Unix(), a.At.Unix()); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO unanswered (id, text, count, first_at, last_at, source, section) VALUES (?, ?, 1, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET text = excluded.text, count = unanswered.count + 1, last_at = excluded.last_at, section = excluded.section`),
+			a.GroupID, a.Text, a.At.Unix(), a.At.Unix(), source(a.Source), a.Section); err != nil {
 			return fmt.Errorf("insights: unanswered: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO unanswered_askers (group_id, asker, at) VALUES (?, ?, ?)
@@ -178,7 +178,7 @@ func (s *sqlStore) Apply(ctx context.Context, b Batch) error {
 }
 
 func (s *sqlStore) Report(ctx context.Context, since time.Time, top int) (Report, error) {
-	rep := Report{Since: since.UTC(), Replies: map[string]int{}, Sections: []SectionVotes{}, Unanswered: []Group{}}
+	rep := Report{Since: since.UTC(), Replies: map[string]int{}, Sections: []SectionVotes{}, Unanswered: []Group{}, NotHelpful: []Group{}}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT kind, CAST(SUM(n) AS BIGINT) FROM reply_counts WHERE day >= ? GROUP BY kind`), since.UTC().Format(time.DateOnly))
 	if err != nil {
 		return rep, fmt.Errorf("insights: report replies: %w", err)
@@ -210,21 +210,22 @@ func (s *sqlStore) Report(ctx context.Context, since time.Time, top int) (Report
 	if err := rows.Err(); err != nil {
 		return rep, fmt.Errorf("insights: report feedback: %w", err)
 	}
-	groups, err := s.groups(ctx, `WHERE g.last_at >= ?`, since.Unix(), top)
-	if err != nil {
+	if rep.Unanswered, err = s.groups(ctx, `WHERE g.last_at >= ? AND g.source = ?`, []any{since.Unix(), SourceNoMatch}, top); err != nil {
 		return rep, err
 	}
-	rep.Unanswered = groups
+	if rep.NotHelpful, err = s.groups(ctx, `WHERE g.last_at >= ? AND g.source = ?`, []any{since.Unix(), SourceNotHelpful}, top); err != nil {
+		return rep, err
+	}
 	return rep, nil
 }
 
-func (s *sqlStore) groups(ctx context.Context, where string, arg any, limit int) ([]Group, error) {
+func (s *sqlStore) groups(ctx context.Context, where string, args []any, limit int) ([]Group, error) {
 	if limit <= 0 {
 		limit = 1000
 	}
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT g.id, g.text, g.count,
-		(SELECT COUNT(*) FROM unanswered_askers a WHERE a.group_id = g.id)
-		FROM unanswered g `+where+` ORDER BY g.count DESC, g.last_at DESC, g.id LIMIT ?`), arg, limit)
+		(SELECT COUNT(*) FROM unanswered_askers a WHERE a.group_id = g.id), g.section
+		FROM unanswered g `+where+` ORDER BY g.count DESC, g.last_at DESC, g.id LIMIT ?`), append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("insights: unanswered groups: %w", err)
 	}
@@ -232,7 +233,7 @@ func (s *sqlStore) groups(ctx context.Context, where string, arg any, limit int)
 	out := []Group{}
 	for rows.Next() {
 		var g Group
-		if err := rows.Scan(&g.ID, &g.Text, &g.Count, &g.Askers); err != nil {
+		if err := rows.Scan(&g.ID, &g.Text, &g.Count, &g.Askers, &g.Section); err != nil {
 			return nil, fmt.Errorf("insights: unanswered groups: %w", err)
 		}
 		out = append(out, g)
@@ -244,7 +245,7 @@ func (s *sqlStore) groups(ctx context.Context, where string, arg any, limit int)
 }
 
 func (s *sqlStore) Group(ctx context.Context, id string) (Group, error) {
-	gs, err := s.groups(ctx, `WHERE g.id = ?`, id, 1)
+	gs, err := s.groups(ctx, `WHERE g.id = ?`, []any{id}, 1)
 	if err != nil {
 		return Group{}, err
 	}
@@ -306,3 +307,11 @@ func (s *sqlStore) Forget(ctx context.Context) error {
 }
 
 func (s *sqlStore) Close() error { return s.db.Close() }
+
+// source is an Ask's source, no_match unless it says otherwise.
+func source(s string) string {
+	if s == SourceNotHelpful {
+		return s
+	}
+	return SourceNoMatch
+}
