@@ -266,6 +266,9 @@ func questionParts(text string) []string {
 		}
 		add(sentences[len(sentences)-1])
 	}
+	if len(sentences) == 0 {
+		return parts // only spaces: nothing more to split
+	}
 	last := sentences[len(sentences)-1]
 	clauses := strings.FieldsFunc(last, func(r rune) bool { return r == ',' || r == ';' || r == ':' || r == '\u2014' })
 	if len(clauses) > 1 {

@@ -104,12 +104,22 @@ func TestRecorderKeeps(t *testing.T) {
 				for _, g := range rep.Unanswered {
 					texts = append(texts, fmt.Sprintf("%s×%d/%d", g.Text, g.Count, g.Askers))
 				}
-				want := ""
+				want, wantNot := "", ""
 				if keep {
-					want = "bake bread how do I×2/2 is it covered×1/1 email me [email] about parking×1/1"
+					want = "bake bread how do I×2/2 email me [email] about parking×1/1"
+					wantNot = "is it covered×1/1 in Costs"
 				}
 				if got := strings.Join(texts, " "); got != want {
 					t.Errorf("unanswered = %q, want %q", got, want)
+				}
+				// the answer marked Not helpful is kept apart, with the
+				// section that answered
+				texts = nil
+				for _, g := range rep.NotHelpful {
+					texts = append(texts, fmt.Sprintf("%s×%d/%d in %s", g.Text, g.Count, g.Askers, g.Section))
+				}
+				if got := strings.Join(texts, " "); got != wantNot {
+					t.Errorf("not helpful = %q, want %q", got, wantNot)
 				}
 			})
 		}

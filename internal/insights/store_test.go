@@ -120,6 +120,7 @@ func TestStoreContract(t *testing.T) {
 					{GroupID: "g1", Text: "second", Asker: "h1", At: day0},
 					{GroupID: "g1", Text: "third", Asker: "h2", At: day0},
 					{GroupID: "g2", Text: "other", Asker: "h3", At: day0},
+					{GroupID: "g3", Text: "not it", Asker: "h3", Source: insights.SourceNotHelpful, Section: "A", At: day0},
 				},
 			}
 			if err := st.Apply(ctx, b); err != nil {
@@ -139,8 +140,11 @@ func TestStoreContract(t *testing.T) {
 			if got := fmt.Sprint(rep.Sections); got != "[{A v1 1 1} {B v1 0 1}]" {
 				t.Errorf("sections = %s", got)
 			}
-			if got := fmt.Sprint(rep.Unanswered); got != "[{g1 third 3 2} {g2 other 1 1}]" {
+			if got := fmt.Sprint(rep.Unanswered); got != "[{g1 third 3 2 } {g2 other 1 1 }]" {
 				t.Errorf("unanswered = %s", got)
+			}
+			if got := fmt.Sprint(rep.NotHelpful); got != "[{g3 not it 1 1 A}]" {
+				t.Errorf("not helpful = %s", got)
 			}
 			if g, err := st.Group(ctx, "g2"); err != nil || g.Text != "other" {
 				t.Errorf("Group(g2) = %v, %v", g, err)
