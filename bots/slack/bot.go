@@ -96,6 +96,7 @@ type Bot struct {
 	ready   atomic.Bool
 	dedup   dedup.Store
 	votes   faqbot.FeedbackRecorder
+	inbox   faqbot.Inbox // nil: insights are off
 	skew    *clockskew.Detector
 
 	// Seams for tests.
@@ -175,6 +176,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		now:        deps.Now,
 		dedup:      deps.Dedup,
 		votes:      deps.Feedback,
+		inbox:      deps.Inbox,
 		sleep:      sleepCtx,
 		ackBudget:  2 * time.Second,
 		jobTimeout: 30 * time.Second,

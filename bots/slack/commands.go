@@ -15,6 +15,7 @@ import (
 const (
 	adminRefused     = "Sorry, only the bot's moderators can use this command."
 	adminUnavailable = "Moderator commands are not available on this bot."
+	insightsOff      = "Insights are off on this bot, so there is no report or inbox. A moderator turns them on by setting insights.path or insights.dsn in the config."
 )
 
 // command handles a slash command and returns the ephemeral reply to send in
@@ -65,16 +66,24 @@ func (b *Bot) adminCommand(cmd slack.SlashCommand) *message {
 		m := textMessage(adminRefused).ephemeral()
 		return &m
 	}
-	if b.librarian == nil {
+	words := strings.Fields(strings.ToLower(cmd.Text))
+	action := adminAction(words)
+	// The text is whatever the moderator typed: log only what it was
+	// recognised as.
+	b.log.Info("admin command", "action", action)
+	switch action {
+	case "report", "inbox":
+		if b.inbox == nil {
+			m := textMessage(insightsOff).ephemeral()
+			return &m
+		}
+	}
+	if b.librarian == nil && action != "report" {
 		m := textMessage(adminUnavailable).ephemeral()
 		return &m
 	}
-	action := strings.ToLower(strings.TrimSpace(cmd.Text))
-	// The text is whatever the moderator typed: log only what it was
-	// recognised as.
-	b.log.Info("admin command", "action", adminAction(action))
 	switch action {
-	case "status", "":
+	case "status":
 		m := statusMessage("", b.librarian.Status()).ephemeral()
 		return &m
 	case "reload":
@@ -85,20 +94,28 @@ func (b *Bot) adminCommand(cmd slack.SlashCommand) *message {
 			}
 			return statusMessage("*Reloaded.*", st)
 		})
+	case "report":
+		return b.reportCommand(cmd, words[1:])
+	case "inbox":
+		return b.inboxCommand(cmd)
 	default:
-		m := textMessage(fmt.Sprintf("Usage: %s status | reload", b.cfg.AdminCommand)).ephemeral()
+		m := textMessage(fmt.Sprintf("Usage: %s status | reload | report [DURATION] | inbox", b.cfg.AdminCommand)).ephemeral()
 		return &m
 	}
 }
 
-// adminAction names an admin command's text for the log: one of the
-// actions, or "unknown".
-func adminAction(text string) string {
-	switch text {
-	case "":
+// adminAction names an admin command's words for the log and the switch:
+// one of the actions, or "unknown". status, reload and inbox take no
+// argument; report takes at most one (its window, checked later).
+func adminAction(words []string) string {
+	if len(words) == 0 {
 		return "status"
-	case "status", "reload":
-		return text
+	}
+	switch verb, args := words[0], len(words)-1; {
+	case (verb == "status" || verb == "reload" || verb == "inbox") && args == 0:
+		return verb
+	case verb == "report" && args <= 1:
+		return verb
 	}
 	return "unknown"
 }

@@ -152,6 +152,9 @@ type post struct {
 	Text         string
 	Blocks       string // JSON
 	ResponseType string
+	// ReplaceOriginal is what a response_url post asked: true would
+	// overwrite the message clicked.
+	ReplaceOriginal bool
 }
 
 // texts is every text the post shows: its text fallback and every text
@@ -293,6 +296,7 @@ func (a *slackAPI) responseURL(w http.ResponseWriter, r *http.Request) {
 		ThreadTS     string          `json:"thread_ts"`
 		ResponseType string          `json:"response_type"`
 		Blocks       json.RawMessage `json:"blocks"`
+		Replace      bool            `json:"replace_original"`
 	}
 	if err := json.NewDecoder(r.Body).Decode(&m); err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
@@ -302,7 +306,7 @@ func (a *slackAPI) responseURL(w http.ResponseWriter, r *http.Request) {
 	if blocks == "null" {
 		blocks = ""
 	}
-	a.record(post{Method: "response_url", Path: r.URL.Path, ThreadTS: m.ThreadTS, Text: m.Text, Blocks: blocks, ResponseType: m.ResponseType})
+	a.record(post{Method: "response_url", Path: r.URL.Path, ThreadTS: m.ThreadTS, Text: m.Text, Blocks: blocks, ResponseType: m.ResponseType, ReplaceOriginal: m.Replace})
 	w.Header().Set("Content-Type", "text/plain")
 	_, _ = io.WriteString(w, "ok")
 }

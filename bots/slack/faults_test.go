@@ -24,6 +24,10 @@ func TestAdminTextIsNotLogged(t *testing.T) {
 		{"", `"action":"status"`},
 		{"RELOAD", `"action":"reload"`},
 		{"reload because Bartholomew asked about zebracorns", `"action":"unknown"`},
+		{"report 24h", `"action":"report"`},
+		{"report since Bartholomew's zebracorns", `"action":"unknown"`},
+		{"inbox", `"action":"inbox"`},
+		{"inbox because Bartholomew", `"action":"unknown"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

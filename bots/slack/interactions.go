@@ -12,7 +12,8 @@ import (
 
 // interaction handles a click on one of the bot's buttons, after Slack has
 // been acknowledged: a suggestion answers its section, feedback is counted
-// and thanked. URL buttons need nothing.
+// and thanked, an inbox control settles a group (moderators only). URL
+// buttons need nothing.
 func (b *Bot) interaction(cb slack.InteractionCallback) {
 	if cb.Type != slack.InteractionTypeBlockActions {
 		b.log.Debug("ignored interaction", "type", string(cb.Type))
@@ -28,6 +29,10 @@ func (b *Bot) interaction(cb slack.InteractionCallback) {
 		switch {
 		case a.ActionID == actionHelpful || a.ActionID == actionNotHelpful:
 			b.feedback(cb, a.ActionID == actionHelpful, a.Value)
+		case a.ActionID == actionInboxAssign:
+			b.inboxClick(cb, opAssign, a.SelectedOption.Value)
+		case a.ActionID == actionInboxDismiss:
+			b.inboxClick(cb, opDismiss, a.Value)
 		case strings.HasPrefix(a.ActionID, actionSection):
 			// Slack may send the value escaped, like message text.
 			b.sectionClick(cb, unescape(a.Value))
