@@ -20,6 +20,20 @@ func (b *Bot) admin(ix *ixn, req request) {
 		ix.reply(renderText(adminRefusal), true)
 		return
 	}
+	// report, inbox and the inbox's clicks need the insights store, not
+	// (or not only) the Librarian.
+	if req.Kind == "inbox" {
+		b.inboxClick(ix, req)
+		return
+	}
+	switch req.Sub {
+	case "report":
+		b.report(ix, req)
+		return
+	case "inbox":
+		b.listInbox(ix, req)
+		return
+	}
 	if b.librarian == nil {
 		ix.reply(renderText(adminNoLib), true)
 		return
@@ -66,7 +80,7 @@ func isModerator(m *discordgo.Member, roles map[string]bool) bool {
 // registered, or "unknown".
 func subName(sub string) string {
 	switch sub {
-	case "status", "reload":
+	case "status", "reload", "report", "inbox", "assign", "dismiss":
 		return sub
 	}
 	return "unknown"

@@ -36,6 +36,14 @@ func commands() []*discordgo.ApplicationCommand {
 			Options: []*discordgo.ApplicationCommandOption{
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "status", Description: "Show the live knowledge version, sections and last reload error"},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "reload", Description: "Reload the knowledge file now"},
+				{
+					Type: discordgo.ApplicationCommandOptionSubCommand, Name: "report",
+					Description: "Replies by kind, feedback per section, top unanswered and Not helpful questions",
+					Options: []*discordgo.ApplicationCommandOption{
+						{Type: discordgo.ApplicationCommandOptionString, Name: "since", Description: "How far back, as a Go duration: 24h, 168h (a week, the default), 720h", MaxLength: 20},
+					},
+				},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "inbox", Description: "Unanswered and Not helpful questions: assign each to a section, or dismiss it"},
 			},
 		},
 	}

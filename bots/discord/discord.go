@@ -91,6 +91,7 @@ type Bot struct {
 	adminRoles map[string]bool
 	dedup      dedup.Store
 	votes      faqbot.FeedbackRecorder
+	inbox      faqbot.Inbox // nil: insights are off
 	skew       *clockskew.Detector
 
 	session *discordgo.Session // nil when the gateway is off
@@ -154,6 +155,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	}
 	b.dedup = deps.Dedup
 	b.votes = deps.Feedback
+	b.inbox = deps.Inbox
 	if b.dedup == nil {
 		b.dedup = dedup.NewMemory(0, b.now)
 	}

@@ -17,15 +17,19 @@ const feedbackTTL = 7 * 24 * time.Hour
 // request is what one interaction asks of the bot.
 type request struct {
 	// Kind is "ask", "topics", "admin", "section" (a topic button),
-	// "feedback" or "unknown".
+	// "feedback", "inbox" (an Assign or Dismiss click) or "unknown".
 	Kind     string          `json:"kind"`
 	User     string          `json:"user"`
 	Question faqbot.Question `json:"question,omitzero"`
 	Public   bool            `json:"public,omitempty"`   // /ask public:true
-	Sub      string          `json:"sub,omitempty"`      // /faq-admin subcommand
+	Sub      string          `json:"sub,omitempty"`      // /faq-admin subcommand; "assign" or "dismiss" for inbox
+	Since    string          `json:"since,omitempty"`    // /faq-admin report since:, as typed
 	Key      string          `json:"key,omitempty"`      // section key of a button
 	Helpful  bool            `json:"helpful,omitempty"`  // feedback button
 	ReplyID  string          `json:"reply_id,omitempty"` // feedback button, insights on
+	Group    string          `json:"group,omitempty"`    // inbox: the group's id
+	KV       string          `json:"kv,omitempty"`       // inbox: the knowledge version token the list was made with
+	Option   string          `json:"option,omitempty"`   // inbox assign: the chosen option's value (a section index)
 }
 
 // parseInteraction reads a slash command or a button click. Option values
@@ -59,9 +63,28 @@ func parseInteraction(i *discordgo.Interaction) request {
 			r.Kind = "admin"
 			if len(data.Options) > 0 && data.Options[0] != nil {
 				r.Sub = data.Options[0].Name
+				for _, o := range data.Options[0].Options {
+					if o == nil || o.Name != "since" {
+						continue
+					}
+					if v, ok := o.Value.(string); ok {
+						r.Since = v
+					}
+				}
 			}
 		}
 	case discordgo.MessageComponentInteractionData:
+		if act, kv, group, ok := parseInboxID(data.CustomID); ok {
+			// An Assign id on a button, or a Dismiss id on a menu, is
+			// not one the bot made.
+			switch {
+			case act == "assign" && data.ComponentType == discordgo.SelectMenuComponent && len(data.Values) == 1:
+				r.Kind, r.Sub, r.KV, r.Group, r.Option = "inbox", act, kv, group, data.Values[0]
+			case act == "dismiss" && data.ComponentType == discordgo.ButtonComponent:
+				r.Kind, r.Sub, r.KV, r.Group = "inbox", act, kv, group
+			}
+			return r
+		}
 		switch kind, key, helpful := parseCustomID(data.CustomID); kind {
 		case "section":
 			r.Kind, r.Key = "section", key
@@ -121,7 +144,9 @@ func (b *Bot) handleInteraction(ctx context.Context, i *discordgo.Interaction, r
 	case "unknown":
 		ix.reply(renderText(unknownCommand), true)
 		return
-	case "admin":
+	case "admin", "inbox":
+		// Moderators' commands and clicks skip the rate limit; admin
+		// refuses everyone else.
 		b.admin(ix, req)
 		return
 	}

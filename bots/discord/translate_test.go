@@ -35,6 +35,7 @@ func TestParseInteractionGolden(t *testing.T) {
 	for _, name := range []string{
 		"interaction_ask", "interaction_ask_public", "interaction_ask_dm", "interaction_topics",
 		"interaction_admin_status", "interaction_button_section", "interaction_button_helpful", "interaction_button_forged",
+		"interaction_admin_report", "interaction_admin_inbox", "interaction_select_assign", "interaction_button_dismiss",
 	} {
 		t.Run(name, func(t *testing.T) {
 			golden(t, "events/"+name+".golden", parseInteraction(loadInteraction(t, name+".json")))
@@ -117,18 +118,58 @@ func checkLimits(t *testing.T, msgs []message) {
 				t.Errorf("message %d: row of %d", i, len(row.Components))
 			}
 			for _, bc := range row.Components {
-				btn := bc.(discordgo.Button)
-				if n := len([]rune(btn.Label)); n > maxLabel || n == 0 {
-					t.Errorf("label %q: %d characters", btn.Label, n)
-				}
-				if len(btn.CustomID) > 100 {
-					t.Errorf("custom id %q too long", btn.CustomID)
-				}
-				if (btn.Style == discordgo.LinkButton) != (btn.URL != "") || (btn.URL == "") == (btn.CustomID == "") {
-					t.Errorf("button %+v: link buttons have a URL, others a custom id", btn)
+				switch c := bc.(type) {
+				case discordgo.Button:
+					checkButton(t, c)
+				case discordgo.SelectMenu:
+					if len(row.Components) != 1 {
+						t.Errorf("message %d: a select menu shares its row with %d others", i, len(row.Components)-1)
+					}
+					checkSelect(t, c)
+				default:
+					t.Errorf("message %d: component %T", i, bc)
 				}
 			}
 		}
+	}
+}
+
+func checkButton(t *testing.T, btn discordgo.Button) {
+	t.Helper()
+	if n := len([]rune(btn.Label)); n > maxLabel || n == 0 {
+		t.Errorf("label %q: %d characters", btn.Label, n)
+	}
+	if len(btn.CustomID) > 100 {
+		t.Errorf("custom id %q too long", btn.CustomID)
+	}
+	if (btn.Style == discordgo.LinkButton) != (btn.URL != "") || (btn.URL == "") == (btn.CustomID == "") {
+		t.Errorf("button %+v: link buttons have a URL, others a custom id", btn)
+	}
+}
+
+// checkSelect holds a string select to Discord's limits: a custom id of
+// at most 100 characters, 1–25 options with labels of 1–100 characters and
+// distinct values, a placeholder of at most 150.
+func checkSelect(t *testing.T, m discordgo.SelectMenu) {
+	t.Helper()
+	if m.MenuType != discordgo.StringSelectMenu || m.CustomID == "" || len(m.CustomID) > 100 {
+		t.Errorf("select %q: type %d", m.CustomID, m.MenuType)
+	}
+	if n := len([]rune(m.Placeholder)); n > 150 {
+		t.Errorf("placeholder of %d characters", n)
+	}
+	if len(m.Options) == 0 || len(m.Options) > maxOptions {
+		t.Errorf("select %q: %d options", m.CustomID, len(m.Options))
+	}
+	seen := map[string]bool{}
+	for _, o := range m.Options {
+		if n := len([]rune(o.Label)); n == 0 || n > maxOptionLabel {
+			t.Errorf("option label %q: %d characters", o.Label, n)
+		}
+		if o.Value == "" || len(o.Value) > 100 || seen[o.Value] {
+			t.Errorf("option value %q empty, too long or repeated", o.Value)
+		}
+		seen[o.Value] = true
 	}
 }
 
