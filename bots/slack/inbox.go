@@ -303,7 +303,9 @@ func (b *Bot) settle(ctx context.Context, v inboxValue, by string) message {
 		b.log.Info("admin click", "action", action, "group", v.Group, "outcome", outcome)
 	}
 	st := b.librarian.Status()
-	if v.Version != shortVersion(st.Version) || (v.Op == opAssign && v.Section >= len(st.Sections)) {
+	// only an Assign names a section, so only an Assign from a list of
+	// another version could land in the wrong place (as on Discord)
+	if v.Op == opAssign && (v.Version != shortVersion(st.Version) || v.Section >= len(st.Sections)) {
 		logOutcome("stale")
 		return textMessage(staleInbox)
 	}
