@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/faqbot/faqbot/cmd/faqbot/internal/config"
 	"github.com/faqbot/faqbot/internal/engine"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -14,8 +15,15 @@ import (
 func runCheck(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
 	against := fs.String("against", getenv("FAQBOT_KNOWLEDGE"), "the live file, to print what would change (env FAQBOT_KNOWLEDGE)")
+	doReplay := fs.Bool("replay", false, "also answer the inbox's questions with FILE: which would get an answer, and which @expect questions change (needs --config)")
+	cfgPath := fs.String("config", getenv("FAQBOT_CONFIG"), "the bot's TOML config file, for --replay: the store and the live file (env FAQBOT_CONFIG)")
+	asJSON := fs.Bool("json", false, "with --replay, print the replay as JSON")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: faqbot check [--against LIVE_FILE] [FILE]\n\nChecks FILE (default: the embedded knowledge file) and runs its @expect lines.")
+		fmt.Fprintln(stderr, "Usage: faqbot check [--against LIVE_FILE] [FILE]\n"+
+			"       faqbot check --replay [--config FILE] [--json] DRAFT\n\n"+
+			"Checks FILE (default: the embedded knowledge file) and runs its @expect lines.\n"+
+			"With --replay it also says how many of the inbox's unanswered questions the draft\n"+
+			"answers, and which @expect questions it answers differently from the live file.")
 		fs.PrintDefaults()
 	}
 	pos, err := parseFlags(fs, args)
@@ -29,10 +37,33 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 	if len(pos) == 1 {
 		path = pos[0]
 	}
+	if *doReplay && path == "" {
+		return fmt.Errorf("%w: check --replay takes the DRAFT file", errUsage)
+	}
 	f, err := knowledge.Load(path)
 	if err != nil {
 		fmt.Fprintln(stdout, err)
 		return &exitError{code: 1, err: fmt.Errorf("check: the file has problems; nothing was published")}
+	}
+	if *doReplay {
+		cfg, err := config.Load(*cfgPath, getenv)
+		if err != nil {
+			return err
+		}
+		if err := replay(ctx, cfg, f, stdout, *asJSON, getenv); err != nil {
+			return err
+		}
+		if *asJSON {
+			// the check's own lines would break the JSON: run it quietly
+			fails, err := engine.Check(ctx, f, engine.Options{})
+			if err != nil {
+				return err
+			}
+			if len(fails) > 0 {
+				return &exitError{code: 1, err: fmt.Errorf("check: %d expectation(s) failed", len(fails))}
+			}
+			return nil
+		}
 	}
 	if *against != "" && *against != path {
 		live, err := knowledge.Load(*against)
