@@ -74,7 +74,7 @@ func insightsEndToEnd(t *testing.T, dir, store string, dump func() string) {
 	os.WriteFile(kb, knowledge.DefaultBytes(), 0o644)
 	cfg := filepath.Join(dir, "faqbot.toml")
 	os.WriteFile(cfg, []byte(fmt.Sprintf("[rate_limit]\nevery = \"0s\"\n[knowledge]\npath = %q\nsettle = \"100ms\"\nhold = \"1s\"\n"+
-		"[slack]\nmode = \"http\"\napi_url = %q\n[insights]\n%skeep_unanswered = true\n", kb, api.GetAPIURL(), store)), 0o644)
+		"[slack]\nmode = \"http\"\napi_url = %q\nadmins = [\"UMODERATOR1\"]\n[insights]\n%skeep_unanswered = true\n", kb, api.GetAPIURL(), store)), 0o644)
 	const secret = "8f742231b10e8888abcd99yyyzzz85a5"
 	getenv := env("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", secret, "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))
 	s := serve(t, getenv, "--config", cfg)
@@ -149,6 +149,33 @@ func insightsEndToEnd(t *testing.T, dir, store string, dump func() string) {
 	}
 	if len(rep.NotHelpful) != 1 || rep.NotHelpful[0].Text != e2eAnswered || rep.NotHelpful[0].Section != ans.Section || rep.NotHelpful[0].Count != 1 {
 		t.Errorf("not helpful = %+v", rep.NotHelpful)
+	}
+
+	// A moderator's /faq-admin inbox in Slack lists the same groups, and
+	// a Dismiss click there drops one (the chat path of the same store).
+	form := url.Values{"command": {"/faq-admin"}, "text": {"inbox"}, "user_id": {"UMODERATOR1"}, "team_id": {"T1"},
+		"channel_id": {"C1"}, "response_url": {api.GetAPIURL() + "resp"}, "trigger_id": {"trig2"}}.Encode()
+	if code, body := slackPost(t, s.url+"/slack/commands", secret, form); code != 200 || !strings.Contains(body, "sourdough") || !strings.Contains(body, "football") {
+		t.Fatalf("/faq-admin inbox: %d %s", code, body)
+	}
+	cup := groups[e2eWorldCup]
+	payload = fmt.Sprintf(`{"type":"block_actions","trigger_id":"trig3","user":{"id":"UMODERATOR1"},"team":{"id":"T1"},`+
+		`"container":{"type":"message","message_ts":"1.000200","channel_id":"C1"},"channel":{"id":"C1"},"response_url":%q,`+
+		`"actions":[{"action_id":"faq_inbox_dismiss","block_id":"b2","value":%q,"type":"button"}]}`, api.GetAPIURL()+"resp", "d|"+ans.Version[:min(8, len(ans.Version))]+"|"+cup.ID)
+	if code, body := slackPost(t, s.url+"/slack/interactions", secret, "payload="+url.QueryEscape(payload)); code != 200 {
+		t.Fatalf("inbox dismiss click: %d %s", code, body)
+	}
+	deadline = time.Now().Add(5 * time.Second)
+	for {
+		var out bytes.Buffer
+		run(context.Background(), []string{"inbox", "--json", "--config", cfg}, getenv, nil, &out, &out)
+		if !strings.Contains(out.String(), cup.ID) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the Dismiss click in Slack left the group in the inbox:\n%s", out.String())
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 
 	// The store never holds the crisis message or a user id.
@@ -308,4 +335,15 @@ func TestTwoReplicasOneReply(t *testing.T) {
 	if posts != 1 {
 		t.Errorf("%d replies posted, want exactly 1", posts)
 	}
+}
+
+// slackPost sends a form body signed as Slack signs it.
+func slackPost(t *testing.T, u, secret, body string) (int, string) {
+	t.Helper()
+	ts := time.Now().Unix()
+	req, _ := http.NewRequest("POST", u, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(ts, 10))
+	req.Header.Set("X-Slack-Signature", slackSign(secret, ts, body))
+	return do(t, req)
 }
