@@ -92,16 +92,23 @@ func judge(l evalLine, r faqbot.Reply) (string, bool) {
 // lines of kinds_unanswered and three of kinds_faq are sent to a referral
 // or a decline by the safety triage, which is not the gate's to change.
 var answerBar = map[string]float64{
-	"dev.jsonl":            0.95,
-	"phrasings.jsonl":      0.90,
-	"fresh.jsonl":          0.82,
-	"blind.jsonl":          0.85,
+	"dev.jsonl":       0.95,
+	"phrasings.jsonl": 0.90,
+	"fresh.jsonl":     0.82,
+	// 0.86 until the gate stopped letting one shared word of an @ask
+	// line carry a question's focus (minPhrasing): three story-heavy
+	// lines here lost their answer, against 9 of 95 held-back
+	// out-of-scope questions that gained an honest no_match
+	"blind.jsonl":          0.83,
 	"kinds_answered.jsonl": 0.95,
 	"kinds_faq.jsonl":      0.95,
 	// written by a helper who saw only the seed file, never the engine;
 	// scored without reading its lines (see testdata/eval/README.md)
-	"questions_heldback.jsonl": 0.78,
+	"questions_heldback.jsonl": 0.74,
 	"questions_tune.jsonl":     0.90,
+	// written this session by a helper who saw only the seed file and the
+	// dev split; first seen at answer 0.905, no_match 0.497
+	"questions_tune2.jsonl": 0.88,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
@@ -110,11 +117,12 @@ var noMatchBar = map[string]float64{
 	"kinds_unanswered.jsonl": 0.85,
 	"kinds_faq.jsonl":        0.85,
 	// held back: what the gate does on questions no one here tuned for
-	"questions_heldback.jsonl": 0.55,
+	"questions_heldback.jsonl": 0.70,
 	// fresh questions of the kinds the file does not answer, written after
-	// the gate; scored once, lightly tuned on: the next target (0.56
-	// today, against the 0.85)
-	"questions_tune.jsonl": 0.50,
+	// the gate; tuned on: the next target (0.65 today, against the
+	// issue's 0.85)
+	"questions_tune.jsonl":  0.62,
+	"questions_tune2.jsonl": 0.65,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which

@@ -22,6 +22,14 @@ const (
 	// definition matches a little better, but not from a passage that
 	// barely matches.
 	minFitScore = 0.8
+	// minPhrasing is how close a question must be to one of a passage's
+	// @ask phrasings (search.Hit.Phrasing) for the phrasing's words to
+	// count as covering the question's focus.
+	minPhrasing = 0.4
+	// minEligible is the share of an eligibility question's focus, less
+	// everyday words, that the passage's own words must cover: all of it,
+	// but for rounding.
+	minEligible = 0.99
 )
 
 // why says why a passage does not answer a question, for the reply and
@@ -64,7 +72,22 @@ func (e *Engine) fits(a question.Analysis, h search.Hit, p search.Passage) why {
 	case !a.Type.Free() && !p.Facts.Supplies.Has(a.Type):
 		return wrongType
 	}
-	if h.Focus < e.opts.MinFocus {
+	// The focus must be in the passage's own words (or their synonyms).
+	// A moderator's @ask phrasing vouches for the words of a question
+	// only when the question is close to that phrasing as a whole: one
+	// shared word ("first" in "what is the first session like") says
+	// nothing about "what questions will you ask in the first session".
+	focus := h.Said
+	if h.Phrasing >= minPhrasing {
+		focus = max(focus, h.Focus)
+	}
+	if focus < e.opts.MinFocus {
+		return noFocus
+	}
+	// who may come is about the whole group asked about: "can same-sex
+	// couples come in" is not answered by a passage on couples, nor "do
+	// you work with non-binary people" by one on people
+	if a.Type == question.Eligibility && h.Core < minEligible {
 		return noFocus
 	}
 	// a synonym alone does not carry a general question: "will I have

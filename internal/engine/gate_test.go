@@ -41,6 +41,18 @@ func TestGatePairs(t *testing.T) {
 			"is sex therapy covered by insurance", "doesn't cover fees, payment or insurance"},
 		{"will my family find out what I say", secExpect,
 			"is it normal to lose interest in sex", "doesn't say what is normal or healthy"},
+		// who may come: the whole group asked about must be named
+		{"do you work with couples", secWhat,
+			"do you work with same-sex couples", "doesn't say who may take part"},
+		// a modality the file never names
+		{"what happens in a session", secExpect,
+			"do you do phone sessions", "whether they're offered online"},
+		// one word shared with an @ask line does not carry the question
+		{"what is the first session like", secExpect,
+			"is the therapist a medical doctor", "doesn't describe what training"},
+		// either option of an "or" question may be what a passage answers
+		{"is it only about intercourse or more than that", secNot,
+			"have you treated vaginismus before", "doesn't give a therapist's personal views"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.unanswered, func(t *testing.T) {

@@ -19,6 +19,10 @@ func TestQuestionParts(t *testing.T) {
 			[]string{"my partner and I barely talk, and when we do it turns into a fight, could a therapist help us talk",
 				"could a therapist help us talk"}},
 		{"???", []string{"???"}},
+		// the question first, the story after
+		{"caller wants to know if sessions are confidential, she lives in a small town",
+			[]string{"caller wants to know if sessions are confidential, she lives in a small town",
+				"she lives in a small town", "caller wants to know if sessions are confidential"}},
 		{"", []string{""}}, // only spaces: no sentence to split (it once indexed sentences[-1])
 		{"  ", []string{"  "}},
 		{"a? b? c? d? e f g? h i j? k l m?", []string{"a? b? c? d? e f g? h i j? k l m?", "e f g?", "h i j?", "k l m?"}},

@@ -132,6 +132,12 @@ type Analysis struct {
 	Compound [2]bool
 	// Problems are the problems a condition question names.
 	Problems []Problem
+	// Alternatives are the focus words on each side of an "or" that joins
+	// two options ("is it just CBT or do they use other methods"; "does it
+	// help emotionally or only sexually"): a passage that covers either
+	// option answers. Nil for a comparison, and when either side has no
+	// focus word of its own.
+	Alternatives [2][]string
 }
 
 // Problem is one problem a question names ("premature ejaculation"), with
@@ -182,6 +188,7 @@ func Analyze(text string) Analysis {
 	}
 	if best == nil {
 		a.Focus = focusOf(a.Words, nil, nil)
+		a.Alternatives = alternatives(a.Words, nil, a.Focus)
 		return a
 	}
 	// every phrase of the type that matched is cue: in "where can I park
@@ -210,8 +217,36 @@ func Analyze(text string) Analysis {
 	}
 	if a.Type == Comparison {
 		a.Sides, a.Compound = sides(a.Words, best.start, best.end)
+		return a
 	}
+	a.Alternatives = alternatives(a.Words, bestCue, a.Focus)
 	return a
+}
+
+// alternatives splits a question's focus at its first "or", into the
+// focus words before it and after it: in "is there any nudity or
+// demonstration during the sessions" one is "nudity", the other
+// "demonstration". Both sides need a focus word.
+func alternatives(ws []string, cue []int, focus []string) [2][]string {
+	at := slices.Index(ws, "or")
+	if at <= 0 || at == len(ws)-1 || len(focus) < 2 {
+		return [2][]string{}
+	}
+	var alt [2][]string
+	for i, w := range ws {
+		if i == at || !slices.Contains(focus, w) || slices.Contains(cue, i) {
+			continue
+		}
+		k := 0
+		if i > at {
+			k = 1
+		}
+		alt[k] = append(alt[k], w)
+	}
+	if len(alt[0]) == 0 || len(alt[1]) == 0 {
+		return [2][]string{}
+	}
+	return alt
 }
 
 // Everyday lists the [everyday] words of words.txt: words people use every

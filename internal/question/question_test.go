@@ -22,6 +22,12 @@ func TestType(t *testing.T) {
 		{"what's your experience with couples like us", question.Opinion},
 		{"in your opinion is it worth it", question.Opinion},
 		{"will the therapist impose their values on me", question.General},
+		{"what's your personal view on sexting", question.Opinion},
+		{"have you treated people like me before", question.Opinion},
+		{"do you think couples should share passwords", question.Opinion},
+		{"what got you into this line of work", question.Opinion},
+		{"does the therapist have experience with polyamory", question.Opinion},
+		{"do therapists have a code of experience", question.General},
 		// comparison
 		{"What is the difference between sex therapy and couples counseling?", question.Comparison},
 		{"sex therapy vs seeing a doctor, which one do i need", question.Comparison},
@@ -33,6 +39,10 @@ func TestType(t *testing.T) {
 		{"how do you become a sex therapist", question.Credentials},
 		{"What does it mean to be AASECT certified?", question.Credentials},
 		{"is the therapist trained", question.General},
+		{"what are the therapist's qualifications", question.Credentials},
+		{"where did your therapists do their training", question.Credentials},
+		{"is the therapist a licensed psychologist", question.Credentials},
+		{"is the therapist kind", question.General},
 		// a date
 		{"when did sex therapy start", question.When},
 		{"how long has sex therapy been around", question.When},
@@ -62,16 +72,22 @@ func TestType(t *testing.T) {
 		{"do you offer online sessions", question.Place},
 		{"Is TeleHealth Sex & Relationship Therapy Effective?", question.Place},
 		{"where did sex therapy begin", question.General},
+		{"do you do video sessions", question.Place},
+		{"can I have a phone appointment instead", question.Place},
+		{"do you take clients from out of state", question.Place},
 		{"what kind of problems does sex therapy address", question.Definition},
 		// figures
 		{"how many people go to sex therapy each year", question.Number},
 		{"what is the success rate of sex therapy", question.Number},
+		{"how many sex therapists are there in canada", question.Number},
 		// what is normal or healthy
 		{"Can BDSM behavior be healthy?", question.Normal},
 		{"is it normal to lose interest in sex", question.Normal},
 		{"is masturbation healthy", question.Normal},
 		{"is it safe to open up to a sex therapist", question.General},
 		{"is sex therapy just normal therapy but focused on sex", question.General},
+		{"is it weird to want sex every day", question.Normal},
+		{"is it ok to go alone", question.General},
 		// cause
 		{"What causes low libido?", question.Cause},
 		{"what can cause erection problems", question.Cause},
@@ -85,12 +101,20 @@ func TestType(t *testing.T) {
 		{"Should I try sex therapy?", question.Recommendation},
 		{"how do I know if I need sex therapy", question.Recommendation},
 		{"when do couples usually decide to try it", question.Recommendation},
+		{"at what point is it worth seeing someone", question.Recommendation},
+		{"how bad does it have to get before we see someone", question.Recommendation},
+		{"how bad is it to cancel before we book", question.Schedule}, // booking comes first
+		{"is it too late to start in my sixties", question.Recommendation},
 		{"should I see a doctor first", question.General},
 		{"should i skip the doctor and just do sex therapy", question.General},
 		{"do i need a partner to do sex therapy", question.General},
 		// who may
 		{"Who can join AASECT?", question.Eligibility},
 		{"who is sex therapy for", question.Eligibility},
+		{"can my girlfriend come in with me", question.Eligibility},
+		{"do you work with trans clients", question.Eligibility},
+		{"do you work with doctors", question.General},
+		{"who does a sex therapist see", question.Eligibility},
 		// who
 		{"who pioneered sex therapy", question.Who},
 		{"which organization set professional standards", question.Who},
@@ -151,6 +175,31 @@ func TestFocus(t *testing.T) {
 			a := question.Analyze(tt.q)
 			if diff := cmp.Diff(tt.focus, a.Focus, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("focus (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestAlternatives: the options of an "A or B" question, each of which a
+// passage may answer.
+func TestAlternatives(t *testing.T) {
+	tests := []struct {
+		q    string
+		want [2][]string
+	}{
+		{"is there any nudity or demonstration during the sessions", [2][]string{{"nudity"}, {"demonstration", "during"}}},
+		{"does it help emotionally too or only sexually", [2][]string{{"help", "emotionally", "too"}, {"only"}}},
+		{"is it just CBT or do they use other methods", [2][]string{{"cbt"}, {"use", "other", "methods"}}},
+		{"is it confidential", [2][]string{}},
+		{"or what", [2][]string{}},
+		// a comparison has sides, not alternatives
+		{"sex therapy or couples counseling, which is better", [2][]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := question.Analyze(tt.q)
+			if diff := cmp.Diff(tt.want, a.Alternatives, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("alternatives (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -31,6 +31,12 @@ type query struct {
 	// covTotal is the weight coverage counts: question words left out.
 	covTotal float64
 	covMask  uint64 // the terms coverage counts
+	// alts are the focus terms of each option of an "A or B" question
+	// (question.Analysis.Alternatives); zero when it has none
+	alts [2]uint64
+	// core is the focus less everyday words ("come" in "can same-sex
+	// couples come in")
+	core uint64
 	// phrases match a question term only where all their words are.
 	phrases []phrasePattern
 	// ids is match by term id, sorted by id; lit is the question's own
@@ -179,6 +185,16 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 		focus = append(focus, w)
 	}
 	q.focus = bits(focus) & q.covMask
+	var core []string
+	for _, w := range focus {
+		if !question.IsEveryday(w) {
+			core = append(core, w)
+		}
+	}
+	q.core = bits(core) & q.covMask
+	if len(a.Alternatives[0]) > 0 {
+		q.alts = [2]uint64{bits(a.Alternatives[0]) & q.covMask, bits(a.Alternatives[1]) & q.covMask}
+	}
 	if a.Type == question.Comparison {
 		// a side is what it names beyond the topic and everyday words:
 		// "a sexologist" is a sex therapist to a file that says they are
@@ -267,6 +283,18 @@ func litMask(lit []idBit, ids []int32) uint64 {
 	return mask
 }
 
+// focusShare is the share of the question's focus that have covers: for
+// an "A or B" question, the better of the whole and either option.
+func (q *query) focusShare(have uint64) float64 {
+	f := q.share(have, q.focus)
+	for _, alt := range q.alts {
+		if alt != 0 {
+			f = max(f, q.share(have, alt))
+		}
+	}
+	return f
+}
+
 // share is the weight share of want that have covers; 1 when want is empty.
 func (q *query) share(have, want uint64) float64 {
 	total := q.weightOf(want)
@@ -339,8 +367,11 @@ func (ix *Index) rank(q *query, hits []Hit) {
 		if q.covTotal > 0 {
 			h.Coverage = q.weightOf(all&q.covMask) / q.covTotal
 		}
-		h.Focus = q.share(all, q.focus)
-		h.Literal = q.share(litMask(q.lit, p.termIDs), q.focus)
+		said := q.mask(p.textIDs)
+		h.Focus = q.focusShare(all)
+		h.Literal = q.focusShare(litMask(q.lit, p.termIDs))
+		h.Said = q.focusShare(said)
+		h.Core = q.share(said, q.core)
 		if q.comparison {
 			said := all
 			if !p.Declared.Has(question.Comparison) {

@@ -59,6 +59,13 @@ type Hit struct {
 	// Literal is the share of the focus the passage has as the words
 	// themselves (or their corrections), not only as synonyms.
 	Literal float64
+	// Said is the share of the focus the passage's own text covers, with
+	// synonyms but without the moderators' phrasings.
+	Said float64
+	// Core is the share of the focus's words that are not everyday words
+	// ("same-sex couples", not "come") that the passage's own text covers,
+	// with synonyms: 1 when there is none.
+	Core float64
 	// Sides is, for a comparison, the share of each side the passage's
 	// own text covers (its phrasings too when it declares comparison).
 	Sides [2]float64
@@ -339,5 +346,5 @@ var framing = map[string]struct{}{
 	"quick": {}, "someon": {}, "anyon": {}, "anybodi": {}, "wat": {}, "wut": {}, "wht": {},
 	"ok": {}, "okai": {}, "peopl": {}, "folk": {}, "help": {}, "um": {}, "hmm": {}, "gui": {}, "want": {}, "need": {}, "basic": {}, "exactli": {},
 	"mean": {}, "doe": {}, "can": {}, "could": {}, "would": {}, "will": {}, "shall": {}, "u": {}, "ur": {}, "im": {}, "i'm": {}, "sai": {}, "call": {}, "patient": {},
-	"pt": {}, "pl": {}, "plz": {}, "abt": {}, "bc": {}, "cuz": {}, "idk": {}, "lol": {}, "tbh": {}, "kinda": {}, "sort": {}, "kind": {},
+	"receptionist": {}, "q": {}, "pt": {}, "pl": {}, "plz": {}, "abt": {}, "bc": {}, "cuz": {}, "idk": {}, "lol": {}, "tbh": {}, "kinda": {}, "sort": {}, "kind": {},
 }
