@@ -89,14 +89,16 @@ func (g *guard) Answer(ctx context.Context, q faqbot.Question) (faqbot.Reply, er
 	start := time.Now()
 	g.m.InFlight(1)
 	go func() {
-		defer func() {
-			g.m.InFlight(-1)
-			cancel()
-			if g.sem != nil {
-				<-g.sem
-			}
-		}()
-		done <- g.call(actx, q)
+		// call recovers the engine's panics, so this always runs; the
+		// slot and the gauge are released before the result is handed
+		// over, so a caller that has its reply sees neither still held
+		res := g.call(actx, q)
+		g.m.InFlight(-1)
+		cancel()
+		if g.sem != nil {
+			<-g.sem
+		}
+		done <- res
 	}()
 
 	var res result
