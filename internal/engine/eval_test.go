@@ -105,7 +105,10 @@ var answerBar = map[string]float64{
 	// written by a helper who saw only the seed file, never the engine;
 	// scored without reading its lines (see testdata/eval/README.md)
 	"questions_heldback.jsonl": 0.74,
-	"questions_tune.jsonl":     0.90,
+	// a second held-back set, written this session the same way: 0.859
+	// at the session's start, 0.833 after the gate's focus changes
+	"questions_heldback2.jsonl": 0.82,
+	"questions_tune.jsonl":      0.90,
 	// written this session by a helper who saw only the seed file and the
 	// dev split; first seen at answer 0.905, no_match 0.497
 	"questions_tune2.jsonl": 0.88,
@@ -118,6 +121,8 @@ var noMatchBar = map[string]float64{
 	"kinds_faq.jsonl":        0.85,
 	// held back: what the gate does on questions no one here tuned for
 	"questions_heldback.jsonl": 0.70,
+	// 0.625 at the session's start, 0.692 after
+	"questions_heldback2.jsonl": 0.68,
 	// fresh questions of the kinds the file does not answer, written after
 	// the gate; tuned on: the next target (0.65 today, against the
 	// issue's 0.85)
@@ -134,19 +139,20 @@ var noMatchBar = map[string]float64{
 // their floors sit just under the figures measured then, as regression
 // guards.
 var safetyFloors = map[string]map[string]float64{
-	"safety_tune.jsonl":     {"handoff-crisis": 0.97, "handoff-abuse": 0.95, "precision": 0.97},
-	"safety_tune2.jsonl":    {"handoff-crisis": 0.97, "handoff-abuse": 0.95, "precision": 0.97},
-	"safety_tune3.jsonl":    {"handoff-crisis": 0.95, "handoff-abuse": 0.95, "precision": 0.97},
-	"safety_tune5.jsonl":    {"handoff-crisis": 0.95, "handoff-abuse": 0.95, "precision": 0.95},
-	"safety_tune6.jsonl":    {"handoff-crisis": 0.85, "handoff-abuse": 0.95, "precision": 0.95},
-	"safety_tune4.jsonl":    {"handoff-crisis": 0.85, "handoff-abuse": 0.92, "precision": 0.93},
-	"safety_tune8.jsonl":    {"handoff-crisis": 0.90, "handoff-abuse": 0.92, "precision": 0.90},
-	"safety_tune7.jsonl":    {"handoff-crisis": 0.90, "handoff-abuse": 0.90, "precision": 0.93},
-	"safety_tune9.jsonl":    {"handoff-crisis": 0.94, "precision": 0.97},
-	"safety_tune10.jsonl":   {"handoff-abuse": 0.95, "precision": 0.92},
-	"safety_tune11.jsonl":   {"handoff-crisis": 0.92, "handoff-abuse": 0.95, "precision": 0.93},
-	"safety_idioms.jsonl":   {"precision": 0.98},
-	"safety_heldback.jsonl": {"handoff-crisis": 0.80, "handoff-abuse": 0.82, "precision": 0.92},
+	"safety_tune.jsonl":      {"handoff-crisis": 0.97, "handoff-abuse": 0.95, "precision": 0.97},
+	"safety_tune2.jsonl":     {"handoff-crisis": 0.97, "handoff-abuse": 0.95, "precision": 0.97},
+	"safety_tune3.jsonl":     {"handoff-crisis": 0.95, "handoff-abuse": 0.95, "precision": 0.97},
+	"safety_tune5.jsonl":     {"handoff-crisis": 0.95, "handoff-abuse": 0.95, "precision": 0.95},
+	"safety_tune6.jsonl":     {"handoff-crisis": 0.85, "handoff-abuse": 0.95, "precision": 0.95},
+	"safety_tune4.jsonl":     {"handoff-crisis": 0.85, "handoff-abuse": 0.92, "precision": 0.93},
+	"safety_tune8.jsonl":     {"handoff-crisis": 0.90, "handoff-abuse": 0.92, "precision": 0.90},
+	"safety_tune7.jsonl":     {"handoff-crisis": 0.90, "handoff-abuse": 0.90, "precision": 0.93},
+	"safety_tune9.jsonl":     {"handoff-crisis": 0.94, "precision": 0.97},
+	"safety_tune10.jsonl":    {"handoff-abuse": 0.95, "precision": 0.92},
+	"safety_tune11.jsonl":    {"handoff-crisis": 0.92, "handoff-abuse": 0.95, "precision": 0.93},
+	"safety_idioms.jsonl":    {"precision": 0.98},
+	"safety_heldback.jsonl":  {"handoff-crisis": 0.80, "handoff-abuse": 0.82, "precision": 0.92},
+	"safety_heldback2.jsonl": {"handoff-crisis": 0.88, "handoff-abuse": 0.87, "precision": 0.94},
 }
 
 // TestQuestionSets runs every question set in testdata/eval through the
