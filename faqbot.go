@@ -7,6 +7,7 @@ package faqbot
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -208,4 +209,35 @@ type Assigned struct {
 	Section string `json:"section"`
 	Ask     string `json:"ask"`
 	Version string `json:"version"`
+}
+
+// Total is how many replies the report counts, of every kind.
+func (in Insights) Total() int {
+	n := 0
+	for _, c := range in.Replies {
+		n += c
+	}
+	return n
+}
+
+// NoMatchRate is the share of replies that were no_match, 0 with none.
+func (in Insights) NoMatchRate() float64 {
+	total := in.Total()
+	if total == 0 {
+		return 0
+	}
+	return float64(in.Replies[string(KindNoMatch)]) / float64(total)
+}
+
+// Window writes a report's time window as a moderator types it: 168h,
+// 1h30m, 90s as 1m30s.
+func Window(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
 }

@@ -43,16 +43,13 @@ var kindOrder = []string{
 // helpful groups. Group text is what people wrote (redacted): escaped.
 func renderReport(ins faqbot.Insights, window time.Duration) []message {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**Insights, last %s**", durationText(window))
+	fmt.Fprintf(&b, "**Insights, last %s**", faqbot.Window(window))
 	if !ins.Since.IsZero() {
 		fmt.Fprintf(&b, " (since <t:%d:f>)", ins.Since.Unix())
 	}
 	b.WriteString("\n")
 
-	total := 0
-	for _, n := range ins.Replies {
-		total += n
-	}
+	total := ins.Total()
 	if total == 0 {
 		b.WriteString("Replies: " + noneYet + "\n")
 	} else {
@@ -61,7 +58,7 @@ func renderReport(ins faqbot.Insights, window time.Duration) []message {
 			parts = append(parts, fmt.Sprintf("%s %d", escapeFragment(k), ins.Replies[k]))
 		}
 		b.WriteString(strings.Join(parts, " · ") + "\n")
-		fmt.Fprintf(&b, "no\\_match rate: %.1f%%\n", 100*float64(ins.Replies[string(faqbot.KindNoMatch)])/float64(total))
+		fmt.Fprintf(&b, "no\\_match rate: %.1f%%\n", 100*ins.NoMatchRate())
 	}
 
 	b.WriteString("\n**Helpful / Not helpful by section and version**\n")
@@ -214,16 +211,4 @@ func replyKinds(m map[string]int) []string {
 	}
 	slices.Sort(other)
 	return append(out, other...)
-}
-
-// durationText is d as a moderator types it: 168h, 1h30m, 90s → 1m30s.
-func durationText(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = s[:len(s)-2]
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = s[:len(s)-2]
-	}
-	return s
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,19 +65,14 @@ func reportArg(args []string) (time.Duration, bool) {
 // store is escaped; group texts are what people wrote.
 func reportMessage(ins faqbot.Insights, window time.Duration) message {
 	var blocks []slack.Block
-	head := "*Insights report* for the last " + shortDuration(window)
+	head := "*Insights report* for the last " + faqbot.Window(window)
 	if !ins.Since.IsZero() {
 		head += " (since " + ins.Since.UTC().Format(time.RFC3339) + ")"
 	}
 	blocks = append(blocks, sections(head)...)
 
-	total := 0
-	kinds := make([]string, 0, len(ins.Replies))
-	for k, n := range ins.Replies {
-		total += n
-		kinds = append(kinds, k)
-	}
-	slices.Sort(kinds)
+	total := ins.Total()
+	kinds := slices.Sorted(maps.Keys(ins.Replies))
 	var r strings.Builder
 	fmt.Fprintf(&r, "*Replies:* %d", total)
 	if total == 0 {
@@ -86,7 +82,7 @@ func reportMessage(ins faqbot.Insights, window time.Duration) message {
 		fmt.Fprintf(&r, "\n• %s: %d", escape(k), ins.Replies[k])
 	}
 	if total > 0 {
-		fmt.Fprintf(&r, "\nno_match rate: %.1f%%", 100*float64(ins.Replies[string(faqbot.KindNoMatch)])/float64(total))
+		fmt.Fprintf(&r, "\nno_match rate: %.1f%%", 100*ins.NoMatchRate())
 	}
 	blocks = append(blocks, sections(r.String())...)
 
@@ -106,7 +102,7 @@ func reportMessage(ins faqbot.Insights, window time.Duration) message {
 
 	blocks = append(blocks, sections(groupList("*Top unanswered questions*", ins.Unanswered, false))...)
 	blocks = append(blocks, sections(groupList("*Top answers marked Not helpful*", ins.NotHelpful, true))...)
-	return message{Text: fmt.Sprintf("Insights report: %d replies in the last %s", total, shortDuration(window)), Blocks: blocks}
+	return message{Text: fmt.Sprintf("Insights report: %d replies in the last %s", total, faqbot.Window(window)), Blocks: blocks}
 }
 
 // groupList is a numbered list of the most asked groups, or "none yet".
@@ -168,16 +164,4 @@ func shortVersion(v string) string {
 		return string(r[:versionPrefix])
 	}
 	return v
-}
-
-// shortDuration prints 168h0m0s as 168h and 1h30m0s as 1h30m.
-func shortDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = s[:len(s)-2]
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = s[:len(s)-2]
-	}
-	return s
 }

@@ -155,16 +155,6 @@ func TestReportArg(t *testing.T) {
 	}
 }
 
-func TestShortDuration(t *testing.T) {
-	for d, want := range map[time.Duration]string{
-		168 * time.Hour: "168h", 90 * time.Minute: "1h30m", 10 * time.Minute: "10m", 10 * time.Second: "10s", 1500 * time.Millisecond: "1.5s",
-	} {
-		if got := shortDuration(d); got != want {
-			t.Errorf("shortDuration(%v) = %q, want %q", d, got, want)
-		}
-	}
-}
-
 func TestUserText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"plain question", "plain question"},

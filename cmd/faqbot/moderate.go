@@ -8,9 +8,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -65,19 +66,14 @@ func runReport(ctx context.Context, args []string, getenv func(string) string, s
 	if *asJSON {
 		return printJSON(stdout, rep)
 	}
-	total := 0
-	kinds := make([]string, 0, len(rep.Replies))
-	for k, n := range rep.Replies {
-		total += n
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
+	total := rep.Total()
+	kinds := slices.Sorted(maps.Keys(rep.Replies))
 	fmt.Fprintf(stdout, "Since %s: %d replies\n", rep.Since.Format(time.DateTime), total)
 	for _, k := range kinds {
 		fmt.Fprintf(stdout, "  %-10s %d\n", k, rep.Replies[k])
 	}
 	if total > 0 {
-		fmt.Fprintf(stdout, "no_match rate: %.1f%%\n", 100*float64(rep.Replies["no_match"])/float64(total))
+		fmt.Fprintf(stdout, "no_match rate: %.1f%%\n", 100*rep.NoMatchRate())
 	}
 	fmt.Fprintln(stdout, "\nFeedback by section and version (helpful / not helpful):")
 	if len(rep.Sections) == 0 {
