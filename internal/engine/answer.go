@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/faqbot/faqbot"
@@ -79,6 +80,15 @@ func (e *Engine) safetyReply(v verdict) faqbot.Reply {
 		faqbot.ReasonReferral: e.texts.Referral,
 	}[v.reason]
 	res := e.res[v.reason]
+	if v.attach != "" && v.attach != v.reason {
+		// a partner's threat to themselves: abuse and crisis lines both
+		res = append([]faqbot.Resource{}, res...)
+		for _, a := range e.res[v.attach] {
+			if !slices.ContainsFunc(res, func(r faqbot.Resource) bool { return r.Name == a.Name }) {
+				res = append(res, a)
+			}
+		}
+	}
 	if v.checkIn {
 		lead = e.texts.CheckIn
 	}

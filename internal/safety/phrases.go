@@ -117,6 +117,17 @@ func readRules(fsys fs.FS, file string) ([]rule, error) {
 	return rs, err
 }
 
+// isComment reports whether a data line is a comment: it starts with "#",
+// except for a list entry that starts with an age or a number ("#minor
+// year old"), which was read as a comment before and so never matched.
+func isComment(line string) bool {
+	if !strings.HasPrefix(line, "#") {
+		return false
+	}
+	first, _, _ := strings.Cut(line, " ")
+	return first != "#minor" && first != "#adult" && first != "#num"
+}
+
 // eachLine calls fn with every line of file that is not blank or a
 // comment, trimmed, and its place as "file:line" for error messages.
 func eachLine(fsys fs.FS, file string, fn func(at, line string) error) error {
@@ -131,7 +142,7 @@ func eachLine(fsys fs.FS, file string, fn func(at, line string) error) error {
 	for sc.Scan() {
 		n++
 		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+		if line == "" || isComment(line) {
 			continue
 		}
 		if err := fn(fmt.Sprintf("%s:%d", file, n), line); err != nil {

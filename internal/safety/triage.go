@@ -183,6 +183,10 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	}
 	var v Verdict
 	switch {
+	case fired[tierControl] != "" && fired[tierCrisis] != "" && (lx.has(hits, "means") || lx.has(hits, "lethal-target")):
+		// the partner's threat comes with the means at hand: their
+		// crisis first, the abuse lines too
+		v = Verdict{Category: Crisis, Attach: Abuse, Rule: "concept/" + fired[tierCrisis]}
 	case fired[tierControl] != "":
 		// the partner's threat is the partner's crisis too: both lines
 		v = Verdict{Category: Abuse, Attach: Crisis, Rule: "concept/" + fired[tierControl]}
@@ -297,7 +301,7 @@ func (lx *lexicon) maskIdioms(text string, ws []word, hits []hit) string {
 // speak of the writer.
 func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, questionMark bool) bool {
 	has := func(name string) bool { return lx.has(hits, name) }
-	if has("report-worry") {
+	if has("report-worry") && !has("case-in-general") {
 		return false // someone worried about a person, asking what to do
 	}
 	question := questionMark || lx.opensWithQuestion(ws, hits)
