@@ -63,13 +63,17 @@ func anyMatch(alts []matcher, text string, h *hits) bool {
 
 // gaps are the placeholders for "up to N whole words"; the word lists
 // ({self}, {who}, ...) come from data/phrases-words.txt.
+//
+// Each starts at a word boundary: a space between words also matches no
+// space, so without it "fees? {gap3}therapy" read "fee" in "feel better
+// in therapy" and "feel better after therapy" was a question of price.
 var gaps = strings.NewReplacer(
-	"{gap1}", `(?:\S+ )?`,
-	"{gap2}", `(?:\S+ ){0,2}`,
-	"{gap3}", `(?:\S+ ){0,3}`,
-	"{gap4}", `(?:\S+ ){0,4}`,
-	"{gap5}", `(?:\S+ ){0,5}`,
-	"{gap6}", `(?:\S+ ){0,6}`,
+	"{gap1}", `\b(?:\S+ )?`,
+	"{gap2}", `\b(?:\S+ ){0,2}`,
+	"{gap3}", `\b(?:\S+ ){0,3}`,
+	"{gap4}", `\b(?:\S+ ){0,4}`,
+	"{gap5}", `\b(?:\S+ ){0,5}`,
+	"{gap6}", `\b(?:\S+ ){0,6}`,
 )
 
 // rules is everything Triage needs, compiled once.

@@ -294,6 +294,14 @@ var noneCases = []triageCase{
 	{text: "When is it time to see a sex therapist?", want: safety.None},
 	{text: "What can you see a sex therapist for?", want: safety.None},
 	{text: "when should someone see a sex therapist", want: safety.None},
+	{text: "what are the signs a couple needs a sex therapist", want: safety.None},
+	{text: "can trans people see a sex therapist here?", want: safety.None},
+	{text: "what would we get out of seeing a sex therapist", want: safety.None},
+	{text: "does sex therapy have a good success rate", want: safety.None},
+	// a price word at the start of a longer word is no price ("fee" in "feel")
+	{text: "will we feel closer after therapy", want: safety.None},
+	// committing to something is no suicide word
+	{text: "how many sessions would I need to commit to", want: safety.None},
 	// idioms
 	{text: "I'm dying to know what happens in a session", want: safety.None},
 	{text: "my therapist is killing it", want: safety.None},
