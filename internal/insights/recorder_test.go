@@ -144,7 +144,9 @@ func BenchmarkFeedback(b *testing.B) {
 	for _, be := range backends(b) {
 		b.Run(be.name, func(b *testing.B) {
 			st := be.open(b)
-			rec := insights.New(st, insights.Options{QueueSize: 1 << 16})
+			// room for every answer of the set-up: answering never waits, so a
+			// queue smaller than b.N would drop some of them
+			rec := insights.New(st, insights.Options{QueueSize: max(1<<16, 2*b.N)})
 			ans := rec.Wrap(fakeAnswerer(map[string]faqbot.Reply{"q": {Kind: faqbot.KindAnswer, Section: "S", Version: "v"}}))
 			ids := make([]string, b.N)
 			stop := runRecorder(b, rec)
