@@ -223,13 +223,36 @@ func Analyze(text string) Analysis {
 	return a
 }
 
+// yesNo reports whether a question asks yes or no: it opens with a verb
+// ("is it …", "do they …", "will it …"), or asks "if" or "whether"
+// before its "or". "What does it mean to be a sex
+// therapist, sexologist or sex coach?" lists things to tell apart; "is it
+// CBT or something else?" offers options.
+func yesNo(ws []string) bool {
+	switch ws[0] {
+	case "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "am", "has", "have":
+		return true
+	}
+	// relayed: "a caller asks whether it looks at the whole person or
+	// just the symptom"
+	for _, w := range ws {
+		switch w {
+		case "or":
+			return false
+		case "if", "whether":
+			return true
+		}
+	}
+	return false
+}
+
 // alternatives splits a question's focus at its first "or", into the
 // focus words before it and after it: in "is there any nudity or
 // demonstration during the sessions" one is "nudity", the other
 // "demonstration". Both sides need a focus word.
 func alternatives(ws []string, cue []int, focus []string) [2][]string {
 	at := slices.Index(ws, "or")
-	if at <= 0 || at == len(ws)-1 || len(focus) < 2 {
+	if at <= 0 || at == len(ws)-1 || len(focus) < 2 || !yesNo(ws) {
 		return [2][]string{}
 	}
 	var alt [2][]string

@@ -192,6 +192,9 @@ func TestAlternatives(t *testing.T) {
 		{"is it just CBT or do they use other methods", [2][]string{{"cbt"}, {"use", "other", "methods"}}},
 		{"is it confidential", [2][]string{}},
 		{"or what", [2][]string{}},
+		{"pt asking if it looks at the whole person or just the symptom", [2][]string{{"looks", "whole"}, {"symptom"}}},
+		// a list to tell apart, not options
+		{"what does it mean to be a sex therapist, sexologist or sex coach", [2][]string{}},
 		// a comparison has sides, not alternatives
 		{"sex therapy or couples counseling, which is better", [2][]string{}},
 	}

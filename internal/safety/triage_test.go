@@ -199,6 +199,10 @@ var abuseCases = []triageCase{
 var medicalCases = []triageCase{
 	{text: "I have severe pain during intercourse", want: safety.Medical},
 	{text: "it hurts when we have sex", want: safety.Medical},
+	// asking for medical help, or which doctor (real questions of these
+	// kinds are in the shared dev split; these are our own words)
+	{text: "my husband needs medical help for his erections", want: safety.Medical},
+	{text: "what kind of doctor should men see for erection problems", want: safety.Medical},
 	{text: "sex is painful for me", want: safety.Medical},
 	{text: "burning when I pee after sex", want: safety.Medical},
 	{text: "my vagina hurts", want: safety.Medical},
@@ -256,6 +260,7 @@ var declineCases = []triageCase{
 var referralCases = []triageCase{
 	{text: "Where can I find a sex therapist?", want: safety.Referral},
 	{text: "How do I find a certified sex therapist near me", want: safety.Referral},
+	{text: "how can we pick, out of so many, a therapist we can trust", want: safety.Referral},
 	{text: "can you recommend a therapist", want: safety.Referral},
 	{text: "I need to talk to someone", want: safety.Referral},
 	{text: "I need to talk to a professional", want: safety.Referral},
@@ -296,12 +301,15 @@ var noneCases = []triageCase{
 	{text: "when should someone see a sex therapist", want: safety.None},
 	{text: "what are the signs a couple needs a sex therapist", want: safety.None},
 	{text: "can trans people see a sex therapist here?", want: safety.None},
+	{text: "a caller asks whether single people can see a sex therapist", want: safety.None},
 	{text: "what would we get out of seeing a sex therapist", want: safety.None},
 	{text: "does sex therapy have a good success rate", want: safety.None},
 	// a price word at the start of a longer word is no price ("fee" in "feel")
 	{text: "will we feel closer after therapy", want: safety.None},
 	// committing to something is no suicide word
 	{text: "how many sessions would I need to commit to", want: safety.None},
+	// what being one means is no wish for the bot to be one
+	{text: "what does it take to be a sex therapist", want: safety.None},
 	// idioms
 	{text: "I'm dying to know what happens in a session", want: safety.None},
 	{text: "my therapist is killing it", want: safety.None},
