@@ -94,11 +94,13 @@ func (g *guard) Answer(ctx context.Context, q faqbot.Question) (faqbot.Reply, er
 		// over, so a caller that has its reply sees neither still held
 		res := g.call(actx, q)
 		g.m.InFlight(-1)
-		cancel()
 		if g.sem != nil {
 			<-g.sem
 		}
-		done <- res
+		done <- res // buffered: never blocks
+		// only now: cancelling first would let the caller see its context
+		// done before the answer is in the channel, and lose the answer
+		cancel()
 	}()
 
 	var res result

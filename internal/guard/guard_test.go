@@ -171,6 +171,20 @@ func TestTimeout(t *testing.T) {
 	}
 }
 
+// TestAnswersWithinTheDeadline: an engine that answers in time always has
+// its answer returned, never its own deadline's error (the deadline's
+// context is cancelled only after the answer is handed over).
+func TestAnswersWithinTheDeadline(t *testing.T) {
+	g := guard.New(faqbot.AnswerFunc(func(ctx context.Context, q faqbot.Question) (faqbot.Reply, error) {
+		return faqbot.Reply{Kind: faqbot.KindAnswer}, nil
+	}), guard.Options{Timeout: time.Minute, MaxConcurrent: 2})
+	for i := range 500 {
+		if r, err := g.Answer(context.Background(), question()); err != nil || r.Kind != faqbot.KindAnswer {
+			t.Fatalf("answer %d: %+v, %v", i, r, err)
+		}
+	}
+}
+
 func TestEngineSeesDeadline(t *testing.T) {
 	g := guard.New(faqbot.AnswerFunc(func(ctx context.Context, q faqbot.Question) (faqbot.Reply, error) {
 		if _, ok := ctx.Deadline(); !ok {
