@@ -70,7 +70,10 @@ func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("trainsafety", flag.ContinueOnError)
 	out := fs.String("o", "internal/safety/data/net.txt", "where to write the weights")
 	fpr := fs.Float64("fpr", 0.01, "the share of no-handoff lines the net may flag, in cross-validation")
-	epochs := fs.Int("epochs", 40, "passes over the data")
+	// 10 passes: cross-validated recall at 1% flagged is best there (40
+	// passes fit the training lines closer and found 39 fewer crisis and 17
+	// fewer abuse lines out of fold)
+	epochs := fs.Int("epochs", 10, "passes over the data")
 	l2 := fs.Float64("l2", 1e-4, "L2 penalty per step")
 	check := fs.Bool("check", false, "score the embedded net on the sets given as arguments instead of training")
 	if err := fs.Parse(args); err != nil {
