@@ -69,6 +69,9 @@ func TestConceptFamilies(t *testing.T) {
 			ok = v.Category == safety.None && v.Attach == safety.Abuse
 		case "attach-crisis":
 			ok = v.Category == safety.None && v.Attach == safety.Crisis
+		case "both":
+			// a handoff with both sets of lines, either one first
+			ok = v.Category == safety.Crisis && v.Attach == safety.Abuse || v.Category == safety.Abuse && v.Attach == safety.Crisis
 		case "-":
 			ok = v.Category != safety.Crisis && v.Category != safety.Abuse
 		default:
