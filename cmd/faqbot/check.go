@@ -50,7 +50,7 @@ func runCheck(ctx context.Context, args []string, getenv func(string) string, st
 		if err != nil {
 			return err
 		}
-		if err := replay(ctx, cfg, f, stdout, *asJSON, getenv); err != nil {
+		if err := replay(ctx, cfg, f, stdout, *asJSON); err != nil {
 			return err
 		}
 		if *asJSON {

@@ -127,7 +127,7 @@ func runInbox(ctx context.Context, args []string, getenv func(string) string, st
 	defer st.Close()
 	switch {
 	case len(pos) == 0:
-		rep, err := st.Report(ctx, time.Time{}, 1000)
+		rep, err := st.Report(ctx, time.Time{}, allGroups)
 		if err != nil {
 			return fmt.Errorf("inbox: %w", err)
 		}
@@ -179,8 +179,12 @@ type storeInbox struct {
 	mu     *sync.Mutex  // one assign at a time in serve (nil from the CLI)
 }
 
-// inboxTop bounds the groups a chat report lists.
-const inboxTop = 100
+// inboxTop bounds the groups a chat report lists; allGroups is what the
+// CLI's inbox and check --replay read (the store's own bound).
+const (
+	inboxTop  = 100
+	allGroups = 1000
+)
 
 func (b storeInbox) Report(ctx context.Context, since time.Time) (faqbot.Insights, error) {
 	return b.st.Report(ctx, since, inboxTop)

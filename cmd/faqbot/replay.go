@@ -41,7 +41,7 @@ type ReplayChange struct {
 // replay answers every inbox group and every @expect question with the
 // live file and with the draft. A Not helpful group counts as answered
 // when the draft answers it from another section than the live file did.
-func replay(ctx context.Context, cfg config.Config, draft *knowledge.File, stdout io.Writer, asJSON bool, getenv func(string) string) error {
+func replay(ctx context.Context, cfg config.Config, draft *knowledge.File, stdout io.Writer, asJSON bool) error {
 	if !cfg.Insights.On() {
 		return fmt.Errorf("check --replay: insights are off: set insights.path or insights.dsn in the config, with keep_unanswered = true")
 	}
@@ -54,7 +54,8 @@ func replay(ctx context.Context, cfg config.Config, draft *knowledge.File, stdou
 		return fmt.Errorf("check --replay: %w", err)
 	}
 	defer st.Close()
-	rep, err := storeInbox{cfg: cfg, st: st, getenv: getenv}.Report(ctx, time.Time{})
+	// every group, not the chat list's first 100
+	rep, err := st.Report(ctx, time.Time{}, allGroups)
 	if err != nil {
 		return fmt.Errorf("check --replay: %w", err)
 	}

@@ -285,7 +285,7 @@ func questionParts(text string) []string {
 		add(clauses[len(clauses)-1])
 		// "caller wants to know if sessions are confidential, she lives
 		// in a small town": the question may come first, the story after
-		if asksSomething(clauses[0]) {
+		if question.Asks(clauses[0]) {
 			add(clauses[0])
 		}
 	}
@@ -293,29 +293,6 @@ func questionParts(text string) []string {
 		parts = parts[:4] // each part is a search: bound the work
 	}
 	return parts
-}
-
-// asksSomething reports whether a clause reads as a question: it starts
-// with a question word or an auxiliary ("is", "can", "do"), or has a
-// question word in it ("if", "whether", "what", "how" …). "my partner and I barely talk" does
-// not; "caller wants to know if sessions are confidential" does.
-func asksSomething(clause string) bool {
-	ws := strings.Fields(strings.ToLower(clause))
-	if len(ws) == 0 {
-		return false
-	}
-	switch strings.Trim(ws[0], "\"'“‘(") {
-	case "what", "whats", "what's", "how", "why", "when", "where", "who", "which", "is", "are", "do", "does",
-		"can", "could", "will", "would", "should", "may", "am":
-		return true
-	}
-	for _, w := range ws {
-		switch w {
-		case "if", "whether", "what", "how", "why", "where", "who", "which":
-			return true // "wants to know what a session is like"
-		}
-	}
-	return false
 }
 
 func (e *Engine) answerReply(srcs []faqbot.Source, score float64) faqbot.Reply {

@@ -229,8 +229,7 @@ func Analyze(text string) Analysis {
 // therapist, sexologist or sex coach?" lists things to tell apart; "is it
 // CBT or something else?" offers options.
 func yesNo(ws []string) bool {
-	switch ws[0] {
-	case "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "am", "has", "have":
+	if auxiliary(ws[0]) {
 		return true
 	}
 	// relayed: "a caller asks whether it looks at the whole person or
@@ -241,6 +240,37 @@ func yesNo(ws []string) bool {
 			return false
 		case "if", "whether":
 			return true
+		}
+	}
+	return false
+}
+
+// auxiliary reports whether w is a verb a yes-or-no question opens with.
+func auxiliary(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "am", "has", "have":
+		return true
+	}
+	return false
+}
+
+// Asks reports whether a clause reads as a question: it opens with a
+// question word or an auxiliary ("is", "can", "do"), or has a question
+// word in it ("if", "whether", "what", "how" …). "my partner and I barely
+// talk" does not; "caller wants to know if sessions are confidential"
+// does.
+func Asks(clause string) bool {
+	ws := Words(clause)
+	if len(ws) == 0 {
+		return false
+	}
+	if auxiliary(ws[0]) || ws[0] == "when" {
+		return true
+	}
+	for _, w := range ws {
+		switch w {
+		case "if", "whether", "what", "how", "why", "where", "who", "which":
+			return true // "wants to know what a session is like"
 		}
 	}
 	return false

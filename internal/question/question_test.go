@@ -395,3 +395,21 @@ func FuzzAnalyze(f *testing.F) {
 		question.Read(s)
 	})
 }
+
+// TestAsks: a clause that reads as a question, and one that tells a story.
+func TestAsks(t *testing.T) {
+	for q, want := range map[string]bool{
+		"caller wants to know if sessions are confidential": true,
+		"wants to know what a session is like":              true,
+		"is it confidential":                                true,
+		"when do people usually go":                         true,
+		"whats the point":                                   true,
+		"my partner and I barely talk":                      false,
+		"she lives in a small town":                         false,
+		"":                                                  false,
+	} {
+		if got := question.Asks(q); got != want {
+			t.Errorf("Asks(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
