@@ -248,7 +248,9 @@ func (ix *Index) load(f *knowledge.File) [][]string {
 			for _, t := range textTerms {
 				ps.textSeq = append(ps.textSeq, ix.ids[t])
 			}
-			docs = append(docs, doc)
+			// the document also names the synonym groups of its terms, so
+			// bleve finds a term's equivalents with one query (synonyms.go)
+			docs = append(docs, append(doc, ix.syn.groupTokens(doc)...))
 			lengths = append(lengths, length)
 			total += length
 			ix.passages = append(ix.passages, ps)

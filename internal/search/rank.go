@@ -212,6 +212,11 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 		q.sides = [2]uint64{side(a.Sides[0]), side(a.Sides[1])}
 		// a compound side ("couples therapy") must be named as one
 		for k := range a.Sides {
+			// "couples counselor" names a kind of therapist when the file
+			// says a counselor is a therapist: it must be named as one too
+			if n := len(a.Sides[k]); n >= 2 && !question.IsEveryday(a.Sides[k][n-2]) && ix.topical(a.Sides[k][n-1]) {
+				a.Compound[k] = true
+			}
 			if a.Compound[k] && len(a.Sides[k]) > 0 {
 				q.compound[k] = ix.idSet(a.Sides[k][len(a.Sides[k])-1])
 				if q.compound[k] == nil {
@@ -375,7 +380,11 @@ func (ix *Index) rank(q *query, hits []Hit) {
 		if q.comparison {
 			said := all
 			if !p.Declared.Has(question.Comparison) {
-				said = q.mask(p.textIDs)
+				// a comparison asks how two things differ, and a synonym
+				// says they are alike: each side must be in the passage's
+				// own words ("sex coach" is not covered by "coaching" in
+				// "sexual techniques")
+				said = litMask(q.lit, p.textIDs)
 			}
 			h.Sides = [2]float64{q.share(said, q.sides[0]), q.share(said, q.sides[1])}
 			for k, last := range q.compound {

@@ -139,7 +139,7 @@ func (ix *Index) SearchQuestion(ctx context.Context, a question.Analysis) (Resul
 	out := Result{Terms: len(tokens), Unknown: q.unknownShare(ix, corrected)}
 	// bleve finds the passages that hold the question's terms; bm25
 	// scores them as bleve's BM25 does, with the small-file idf floor
-	cand, err := ix.store.candidates(ctx, clauses, min(len(ix.passages), maxCandidates), len(ix.passages) <= maxCandidates)
+	cand, err := ix.store.candidates(ctx, ix.lookups(clauses), min(len(ix.passages), maxCandidates), len(ix.passages) <= maxCandidates)
 	if err != nil {
 		return Result{}, err
 	}
@@ -149,6 +149,33 @@ func (ix *Index) SearchQuestion(ctx context.Context, a question.Analysis) (Resul
 		return Result{}, fmt.Errorf("search: %w", err)
 	}
 	return out, nil
+}
+
+// lookups are the term queries bleve gets for clauses: a term, or for a
+// term with synonyms the tokens of its synonym groups, which every
+// passage holding one of the equivalents has; each token once, at its
+// highest boost.
+func (ix *Index) lookups(clauses []clause) []lookup {
+	out := make([]lookup, 0, len(clauses))
+	add := func(t string, boost float64) {
+		for i := range out {
+			if out[i].term == t {
+				out[i].boost = max(out[i].boost, boost)
+				return
+			}
+		}
+		out = append(out, lookup{t, boost})
+	}
+	for _, c := range clauses {
+		if len(c.synonyms) == 0 {
+			add(c.term, c.boost)
+			continue
+		}
+		for _, g := range ix.syn.groupsOf[c.term] {
+			add(g, c.boost)
+		}
+	}
+	return out
 }
 
 // scratch is per-search working memory, reused through a pool: a score

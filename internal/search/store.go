@@ -30,6 +30,16 @@ const (
 // store is the bleve index of a knowledge file's passages.
 type store struct {
 	idx bleve.Index
+	// has holds every token the documents have: a lookup for any other
+	// would find nothing, so it is not sent (the bleve term searcher it
+	// would cost is most of a search's time on a small file)
+	has map[string]struct{}
+}
+
+// lookup is one term query: a term or a synonym group's token.
+type lookup struct {
+	term  string
+	boost float64
 }
 
 func newStore() (*store, error) {
@@ -52,13 +62,16 @@ func newStore() (*store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: new index: %w", err)
 	}
-	return &store{idx: idx}, nil
+	return &store{idx: idx, has: map[string]struct{}{}}, nil
 }
 
 // add indexes passages' terms, one document each, named by position.
 func (s *store) add(terms [][]string) error {
 	b := s.idx.NewBatch()
 	for i, ts := range terms {
+		for _, t := range ts {
+			s.has[t] = struct{}{}
+		}
 		if err := b.Index(strconv.Itoa(i), map[string]any{storeField: strings.Join(ts, " ")}); err != nil {
 			return fmt.Errorf("search: index passage %d: %w", i, err)
 		}
@@ -77,22 +90,19 @@ func (s *store) add(terms [][]string) error {
 	return nil
 }
 
-// candidates asks bleve which passages hold a term of clauses; at most
+// candidates asks bleve which passages hold a term of lookups; at most
 // limit of them, best first by bleve's BM25, or unscored when all says
 // that limit holds every passage.
-func (s *store) candidates(ctx context.Context, clauses []clause, limit int, all bool) ([]int32, error) {
-	var qs []bquery.Query
-	for _, c := range clauses {
-		for k := -1; k < len(c.synonyms); k++ {
-			t := c.term
-			if k >= 0 {
-				t = c.synonyms[k]
-			}
-			tq := bleve.NewTermQuery(t)
-			tq.SetField(storeField)
-			tq.SetBoost(c.boost)
-			qs = append(qs, tq)
+func (s *store) candidates(ctx context.Context, lookups []lookup, limit int, all bool) ([]int32, error) {
+	qs := make([]bquery.Query, 0, len(lookups))
+	for _, l := range lookups {
+		if _, ok := s.has[l.term]; !ok {
+			continue
 		}
+		tq := bleve.NewTermQuery(l.term)
+		tq.SetField(storeField)
+		tq.SetBoost(l.boost)
+		qs = append(qs, tq)
 	}
 	if len(qs) == 0 {
 		return nil, nil

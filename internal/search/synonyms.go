@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -19,6 +20,27 @@ type synonyms struct {
 	// phrasesOf maps a one-word term to the multi-word phrases of its
 	// groups, so "touch" also finds a passage that says "physical contact".
 	phrasesOf map[string][][]string
+	// groupsOf maps a one-word term that has equivalents to the bleve
+	// tokens of its groups (groupToken). Each passage's document holds the
+	// tokens of the groups its terms belong to, so bleve finds a term and
+	// all its equivalents with one term query per group instead of one
+	// per equivalent.
+	groupsOf map[string][]string
+}
+
+// groupToken names synonym group i in the bleve documents. The analyzer
+// never makes a term with a colon, so it cannot collide with a word.
+func groupToken(i int) string { return "syn:" + strconv.Itoa(i) }
+
+// groupTokens lists the group tokens of terms, each once.
+func (s *synonyms) groupTokens(terms []string) []string {
+	var out []string
+	for _, t := range terms {
+		for _, g := range s.groupsOf[t] {
+			out = appendUnique(out, g)
+		}
+	}
+	return out
 }
 
 // phrase is a multi-word synonym: when its tokens occur in a question in
@@ -30,8 +52,9 @@ type phrase struct {
 }
 
 func newSynonyms(a analysis.Analyzer, groups []knowledge.Synonyms) *synonyms {
-	s := &synonyms{equiv: map[string][]string{}, phrasesOf: map[string][][]string{}, phraseAt: map[string][]int{}}
-	for _, g := range groups {
+	s := &synonyms{equiv: map[string][]string{}, phrasesOf: map[string][][]string{}, phraseAt: map[string][]int{},
+		groupsOf: map[string][]string{}}
+	for gi, g := range groups {
 		var words, terms []string
 		var multi [][]string
 		for _, t := range g.Terms {
@@ -50,6 +73,9 @@ func newSynonyms(a analysis.Analyzer, groups []knowledge.Synonyms) *synonyms {
 				if u != t {
 					s.equiv[t] = appendUnique(s.equiv[t], u)
 				}
+			}
+			if slices.ContainsFunc(terms, func(u string) bool { return u != t }) {
+				s.groupsOf[t] = appendUnique(s.groupsOf[t], groupToken(gi))
 			}
 		}
 		for _, toks := range multi {
