@@ -27,6 +27,11 @@ func TestGatePairs(t *testing.T) {
 			"how long does sex therapy take", "doesn't say how long therapy takes"},
 		{"sex therapy vs seeing a doctor, which one do i need", secNot,
 			"what is the difference between sex therapy and couples counseling", "doesn't compare those"},
+		// a comparison's side in the passage's own words, not a synonym's
+		{"is sex therapy a kind of psychotherapy", secWhat,
+			"sex therapist vs sex coach, whats the difference", "doesn't compare those"},
+		{"do sex therapists see couples", secWhat,
+			"what is the difference between a sex therapist and a couples counselor", "doesn't compare those"},
 		{"will the therapist judge my kinks", secNot,
 			"how do you personally feel about kinks", "doesn't give a therapist's personal views"},
 		{"can sex therapy help with premature ejaculation", secWhat,
