@@ -28,6 +28,11 @@ type conceptRule struct {
 	line   string    // as written, for explain
 	// jokeable: a joke ("lol") in the message turns this check-in off
 	jokeable bool
+	// overAbuse: this softer check-in is the writer's own risk ("i don't
+	// want to be here anymore", "looking at the rafters"), and outranks a
+	// sign of abuse in the same message: the check-in first, with the
+	// abuse lines attached
+	overAbuse bool
 }
 
 // tier is how sure a rule is, and so what the reply says.
@@ -72,7 +77,8 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 		}
 		// "abuse!" marks a rule that always tells of harm done, even when
 		// it combines only one concept: never a subject talked about
-		tierName, told := strings.CutSuffix(f[0], "!")
+		tierName, overAbuse := strings.CutSuffix(f[0], "+")
+		tierName, told := strings.CutSuffix(tierName, "!")
 		tierName, jokeable := strings.CutSuffix(tierName, "?")
 		t, ok := tierNames[tierName]
 		if !ok {
@@ -82,7 +88,10 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 			return fmt.Errorf("%s: rule %s is defined twice", at, f[1])
 		}
 		seen[f[1]] = true
-		r := conceptRule{tier: t, name: f[1], line: strings.Join(f[2:], " "), jokeable: jokeable}
+		if overAbuse && (t != tierCheckIn || !jokeable) {
+			return fmt.Errorf("%s: only a softer check-in (check-in?+) can outrank abuse", at)
+		}
+		r := conceptRule{tier: t, name: f[1], line: strings.Join(f[2:], " "), jokeable: jokeable, overAbuse: overAbuse}
 		for _, g := range strings.Split(r.line, "&&") {
 			if name, ok := strings.CutPrefix(strings.TrimSpace(g), "!"); ok {
 				ids, err := lx.conceptIDs(name)

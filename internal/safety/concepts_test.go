@@ -125,7 +125,7 @@ func TestEveryConceptFires(t *testing.T) {
 	data, _ := safety.Data.ReadFile("data/rules.txt")
 	for _, l := range strings.Split(string(data), "\n") {
 		if f := strings.Fields(l); len(f) >= 3 && !strings.HasPrefix(l, "#") {
-			tierOf[f[1]] = strings.TrimRight(f[0], "!?")
+			tierOf[f[1]] = strings.TrimRight(f[0], "!?+")
 		}
 	}
 	for _, f := range lines {

@@ -26,8 +26,17 @@
 //     (hopelessness, being a burden, feeling trapped, a farewell, thoughts
 //     of death, a means with readiness). The reply is the crisis handoff
 //     (988 and the other lines), worded as a check-in that says why the
-//     bot asks. It is never an FAQ passage;
+//     bot asks. It is never an FAQ passage. Despair, shame and feeling
+//     trapped rank below a sign of abuse (they are often the abuse
+//     itself); the writer's own wish not to be here and a means looked at
+//     (rules.txt's "check-in?+") rank above it, with the abuse lines
+//     attached;
 //  4. medical, decline, referral, from the phrase layer.
+//
+// Play, care or sport said so ("a pillow fight", "as a surprise", "in
+// self-defence class") turns off the rules of holds and things taken, the
+// net, and an abuse phrase rule no concept rule backs, unless the message
+// also holds pressure, a "no" ignored, fear, a minor or secrecy.
 //
 // Pills, bleeding or pain with intent are crisis, not medical; a minor with
 // anything sexual is abuse, not a decline.
@@ -133,6 +142,8 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	// shame, loneliness): it ranks below abuse. The others (a means, a
 	// plan, a farewell) rank with crisis, above abuse.
 	var emotional string
+	// emotionalOver: that check-in outranks a sign of abuse (check-in?+)
+	var emotionalOver bool
 	// a joke, or a request for everyday advice, turns the softer
 	// check-ins off; only a joke turns off a phrase rule (below): "any
 	// tips on the most painless way to die" is no request for advice
@@ -150,7 +161,7 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 			}
 			if cr.jokeable && cr.tier == tierCheckIn {
 				if emotional == "" && cr.matches(x) {
-					emotional = cr.name
+					emotional, emotionalOver = cr.name, cr.overAbuse
 				}
 				continue
 			}
@@ -181,6 +192,12 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	if laughing && (pv.Category == Crisis || pv.Category == Abuse) && fired[tierCrisis] == "" && fired[tierAbuse] == "" && fired[tierControl] == "" {
 		pv = r.triage(masked, Crisis, Abuse)
 	}
+	// play, care or a sport said so ("he held me down and tickled me",
+	// "took my keys as a surprise", "pinned me in self defence class")
+	// turns off an abuse phrase rule that no concept rule backs
+	if pv.Category == Abuse && fired[tierAbuse] == "" && fired[tierControl] == "" && (lx.has(hits, "benign-frame") || lx.has(hits, "sport")) && !lx.hasAny(hits, notBenign) {
+		pv = r.triage(masked, Crisis, Abuse)
+	}
 	var v Verdict
 	switch {
 	case fired[tierControl] != "" && fired[tierCrisis] != "" && (lx.has(hits, "means") || lx.has(hits, "lethal-target")):
@@ -196,6 +213,10 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 		v = Verdict{Category: Crisis, Rule: "concept/" + fired[tierCrisis]}
 	case fired[tierCheckIn] != "":
 		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + fired[tierCheckIn]}
+	case (pv.Category == Abuse || fired[tierAbuse] != "") && emotionalOver:
+		// a sign of abuse, and a risk signal of the writer's own: the
+		// crisis check-in first, the abuse lines too
+		v = Verdict{Category: Crisis, CheckIn: true, Attach: Abuse, Rule: "concept/" + emotional}
 	case pv.Category == Abuse:
 		v = pv
 	case fired[tierAbuse] != "":
@@ -242,11 +263,11 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 }
 
 // netFlag asks the statistical net about a message the rules let
-// through. It is not asked about questions, subjects talked about, or
-// jokes: there its words are more often topics than signs, and a question
+// through. It is not asked about questions, subjects talked about, play
+// or kindness said so, or jokes: there its words are more often topics than signs, and a question
 // that shows risk is the rules' to find ("does the big sleep hurt?").
 func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark bool) Category {
-	if lx.has(hits, "laughter") || lx.has(hits, "topic-frame") {
+	if lx.has(hits, "laughter") || lx.has(hits, "topic-frame") || lx.has(hits, "benign-frame") && !lx.hasAny(hits, notBenign) {
 		return None
 	}
 	if questionMark || lx.opensWithQuestion(ws, hits) {
@@ -254,6 +275,21 @@ func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark bool) Category {
 	}
 	c, _ := lx.net.flag(lx, ws, hits)
 	return c
+}
+
+// notBenign are the concepts that keep an abuse phrase rule on even when
+// the message speaks of play, care or sport: pressure, a "no" ignored,
+// fear, a minor, secrecy.
+var notBenign = []string{"pressure", "refusal", "ignored", "nonconsent", "compel", "fear", "minor", "grooming", "threat", "threat-harm"}
+
+// hasAny reports whether hits hold any of the concepts names.
+func (lx *lexicon) hasAny(hits []hit, names []string) bool {
+	for _, n := range names {
+		if lx.has(hits, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // has reports whether hits hold the concept name.
@@ -308,22 +344,27 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	if !has("topic-frame") && !(question && (has("therapy") || v.Category == Crisis && has("past"))) {
 		return false // the common case, decided without the sentences
 	}
-	// the sentences that hold a sign
-	risky := map[int]bool{}
+	// the sentences that hold a sign, and those that hold a sign of the
+	// verdict's own kind: "want to" is a crisis word, and says nothing of
+	// the writer in a question about abuse
+	risky, ofKind := map[int]bool{}, map[int]bool{}
 	for _, h := range hits {
 		if lx.risk[h.concept] {
 			risky[ws[h.start].sent] = true
+			if lx.riskOf[h.concept] == v.Category {
+				ofKind[ws[h.start].sent] = true
+			}
 		}
 	}
 	for _, s := range sentencesOf(ws) {
 		if r.triage(textnorm.Fold(s.text)).Category == v.Category {
-			risky[s.n] = true
+			risky[s.n], ofKind[s.n] = true, true
 		}
 	}
 	self := lx.ids["self"]
 	selfInSign := false
 	for _, h := range hits {
-		if h.concept == self && risky[ws[h.start].sent] {
+		if h.concept == self && ofKind[ws[h.start].sent] {
 			selfInSign = true
 		}
 	}
