@@ -147,7 +147,8 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	// a joke, or a request for everyday advice, turns the softer
 	// check-ins off; only a joke turns off a phrase rule (below): "any
 	// tips on the most painless way to die" is no request for advice
-	laughing := lx.has(hits, "laughter")
+	// "lol ... not really a joke anymore" is no joke
+	laughing := lx.has(hits, "laughter") && !lx.has(hits, "serious")
 	joking := laughing || lx.has(hits, "advice-ask")
 	x := newHitIndex(len(lx.concepts), ws, hits)
 	defer x.release()
@@ -267,7 +268,7 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 // or kindness said so, or jokes: there its words are more often topics than signs, and a question
 // that shows risk is the rules' to find ("does the big sleep hurt?").
 func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark bool) Category {
-	if lx.has(hits, "laughter") || lx.has(hits, "topic-frame") || lx.has(hits, "benign-frame") && !lx.hasAny(hits, notBenign) {
+	if lx.has(hits, "laughter") && !lx.has(hits, "serious") || lx.has(hits, "topic-frame") || lx.has(hits, "benign-frame") && !lx.hasAny(hits, notBenign) {
 		return None
 	}
 	if questionMark || lx.opensWithQuestion(ws, hits) {
