@@ -78,7 +78,15 @@ func main() {
 func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("trainsafety", flag.ContinueOnError)
 	out := fs.String("o", "internal/safety/data/net.txt", "where to write the weights")
-	fpr := fs.Float64("fpr", 0.01, "the share of no-handoff lines the net may flag, in cross-validation")
+	// the net is asked only about what the rules let through, and never
+	// about questions, jokes or subjects talked about, so the share of all
+	// no-handoff lines it would flag out of fold overstates what it flags
+	// in use. At -fpr 0.05 with a floor of 0.4 it flags no more no-alarm
+	// lines than -fpr 0.01 with a floor of 0.5 did on any set in
+	// testdata/eval, and finds 4 and 3 more crisis lines of the two
+	// held-back sets (measured when the net became the mean of 5 fits)
+	fpr := fs.Float64("fpr", 0.05, "the share of no-handoff lines the net may flag, in cross-validation")
+	minTh := fs.Float64("min", 0.4, "the lowest threshold, whatever -fpr allows")
 	// 10 passes: cross-validated recall at 1% flagged is best there (40
 	// passes fit the training lines closer and found 39 fewer crisis and 17
 	// fewer abuse lines out of fold)
@@ -131,6 +139,19 @@ func run(args []string, stdout io.Writer) error {
 			oof[i] = m.probs(data[i].feats)
 		}
 	}
+	// th for what the rules let through; strict for a message the phrase
+	// layer already read as a medical question or a referral: there a
+	// flag overrides a clear reading, so it must be as sure as 1% of the
+	// negatives allow, and at least 0.5
+	th := thresholds(data, oof, *fpr, *minTh, stdout, "")
+	strict := thresholds(data, oof, 0.01, 0.5, stdout, " (strict)")
+	m := bagged(data, *epochs, *l2, *bags)
+	return m.write(*out, th, strict, len(data))
+}
+
+// thresholds picks, for each risk class, the smallest threshold that flags
+// at most fpr of the negatives out of fold, and at least floor.
+func thresholds(data []example, oof [][nClass]float64, fpr, floor float64, stdout io.Writer, label string) [nClass]float64 {
 	var th [nClass]float64
 	for c := 1; c < nClass; c++ {
 		var neg []float64
@@ -140,10 +161,9 @@ func run(args []string, stdout io.Writer) error {
 			}
 		}
 		sort.Float64s(neg)
-		// the smallest threshold that flags at most fpr of the negatives
-		at := int(math.Ceil(float64(len(neg)) * (1 - *fpr)))
+		at := int(math.Ceil(float64(len(neg)) * (1 - fpr)))
 		at = min(max(at, 0), len(neg)-1)
-		th[c] = math.Max(0.5, neg[at]+1e-6)
+		th[c] = math.Max(floor, neg[at]+1e-6)
 		hit, n := 0, 0
 		for i, e := range data {
 			if e.label == c {
@@ -153,10 +173,9 @@ func run(args []string, stdout io.Writer) error {
 				}
 			}
 		}
-		fmt.Fprintf(stdout, "%s: threshold %.3f, cross-validated recall %d/%d\n", classNames[c], th[c], hit, n)
+		fmt.Fprintf(stdout, "%s%s: threshold %.3f, cross-validated recall %d/%d\n", classNames[c], label, th[c], hit, n)
 	}
-	m := bagged(data, *epochs, *l2, *bags)
-	return m.write(*out, th, len(data))
+	return th
 }
 
 // model is the trainer's copy of the net.
@@ -263,14 +282,16 @@ func fitSeed(data []example, epochs int, l2 float64, seed uint64) *model {
 	return m
 }
 
-func (m *model) write(path string, th [nClass]float64, n int) error {
+func (m *model) write(path string, th, strict [nClass]float64, n int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# The safety triage's statistical net: weights of a multinomial logistic\n")
 	fmt.Fprintf(&b, "# regression (classes none, crisis, abuse) over spelt-out words, word\n")
 	fmt.Fprintf(&b, "# pairs and concepts. Made by `go run ./cmd/trainsafety` from %d lines of\n", n)
-	fmt.Fprintf(&b, "# the sets in testdata/eval (safety_tune*, phrasings, fresh, dev); do\n")
+	fmt.Fprintf(&b, "# the sets in testdata/eval (safety_tune* but tune18, phrasings, fresh,\n")
+	fmt.Fprintf(&b, "# dev) and the families; do\n")
 	fmt.Fprintf(&b, "# not edit by hand: change the sets and train again.\n")
 	fmt.Fprintf(&b, "threshold crisis %.6f\nthreshold abuse %.6f\n", th[1], th[2])
+	fmt.Fprintf(&b, "strict crisis %.6f\nstrict abuse %.6f\n", strict[1], strict[2])
 	fmt.Fprintf(&b, "bias %.5f %.5f %.5f\n", m.bias[0], m.bias[1], m.bias[2])
 	keys := make([]string, 0, len(m.w))
 	for f, w := range m.w {

@@ -28,6 +28,9 @@ type net struct {
 	weights   map[string][len(netClasses)]float64    // words and concepts ("c:means")
 	pairs     map[[2]string][len(netClasses)]float64 // word pairs, "a_b" in the file
 	threshold [len(netClasses)]float64               // for Crisis and Abuse; None's is unused
+	// strict is the threshold for a message the phrase layer read as a
+	// medical question or a referral: a flag there overrides that reading
+	strict [len(netClasses)]float64
 }
 
 // loadNet reads data/net.txt: "threshold CLASS P" lines, a "bias W W W"
@@ -37,7 +40,7 @@ func loadNet(fsys fs.FS) (*net, error) {
 	err := eachLine(fsys, "data/net.txt", func(at, line string) error {
 		f := strings.Fields(line)
 		switch {
-		case len(f) == 3 && f[0] == "threshold":
+		case len(f) == 3 && (f[0] == "threshold" || f[0] == "strict"):
 			c := -1
 			for i, nc := range netClasses {
 				if nc.String() == f[1] {
@@ -46,9 +49,13 @@ func loadNet(fsys fs.FS) (*net, error) {
 			}
 			p, err := strconv.ParseFloat(f[2], 64)
 			if c <= 0 || err != nil || p <= 0 || p > 1 {
-				return fmt.Errorf("%s: want: threshold crisis|abuse P, with P in (0, 1]", at)
+				return fmt.Errorf("%s: want: %s crisis|abuse P, with P in (0, 1]", at, f[0])
 			}
-			n.threshold[c] = p
+			if f[0] == "strict" {
+				n.strict[c] = p
+			} else {
+				n.threshold[c] = p
+			}
 		case len(f) == 1+len(netClasses):
 			var w [len(netClasses)]float64
 			for i := range w {
@@ -78,6 +85,9 @@ func loadNet(fsys fs.FS) (*net, error) {
 	for i := 1; i < len(netClasses); i++ {
 		if n.threshold[i] == 0 {
 			return nil, fmt.Errorf("data/net.txt: no threshold for %s", netClasses[i])
+		}
+		if n.strict[i] == 0 {
+			n.strict[i] = n.threshold[i]
 		}
 	}
 	return n, nil
@@ -150,11 +160,15 @@ func Softmax(z [len(netClasses)]float64) [len(netClasses)]float64 {
 }
 
 // flag returns the category the net flags, or None.
-func (n *net) flag(lx *lexicon, ws []word, hits []hit) (Category, float64) {
+func (n *net) flag(lx *lexicon, ws []word, hits []hit, strict bool) (Category, float64) {
 	p := n.probs(lx, ws, hits)
+	th := &n.threshold
+	if strict {
+		th = &n.strict
+	}
 	best, bp := None, 0.0
 	for i := 1; i < len(netClasses); i++ {
-		if p[i] >= n.threshold[i] && p[i] > bp {
+		if p[i] >= th[i] && p[i] > bp {
 			best, bp = netClasses[i], p[i]
 		}
 	}

@@ -226,7 +226,7 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 		v = Verdict{Category: Crisis, CheckIn: true, Rule: "concept/" + emotional}
 	default:
 		if useNet && lx.net != nil && (pv.Category == None || pv.Category == Medical || pv.Category == Referral) {
-			if c := lx.netFlag(ws, hits, question); c != None {
+			if c := lx.netFlag(ws, hits, question, pv.Category != None); c != None {
 				if ex != nil {
 					ex.Net = c.String()
 				}
@@ -267,14 +267,14 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 // through. It is not asked about questions, subjects talked about, play
 // or kindness said so, or jokes: there its words are more often topics than signs, and a question
 // that shows risk is the rules' to find ("does the big sleep hurt?").
-func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark bool) Category {
+func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark, strict bool) Category {
 	if lx.has(hits, "laughter") && !lx.has(hits, "serious") || lx.has(hits, "topic-frame") || lx.has(hits, "benign-frame") && !lx.hasAny(hits, notBenign) {
 		return None
 	}
 	if questionMark || lx.opensWithQuestion(ws, hits) {
 		return None
 	}
-	c, _ := lx.net.flag(lx, ws, hits)
+	c, _ := lx.net.flag(lx, ws, hits, strict)
 	return c
 }
 
