@@ -244,7 +244,36 @@ func (lx *lexicon) keysOf(w string) []string {
 	if k, ok := lx.keyCache[w]; ok {
 		return k
 	}
+	// a word no list uses is most words of most messages: it is no key
+	// of the trie itself, so unless it is a form, a prefix or a number it
+	// can only stand for "_", and needs no keys of its own
+	if !lx.mayKey(w) {
+		return anyWordKey
+	}
 	return lx.makeKeys(w, nil)
+}
+
+// anyWordKey is the keys of a word no list knows: "_" alone.
+var anyWordKey = []string{"_"}
+
+// mayKey reports whether a word the lists do not use still has keys of
+// its own: a form of a list word, an exact entry, a prefix, a number.
+func (lx *lexicon) mayKey(w string) bool {
+	if len(lx.bases[w]) > 0 || lx.exact[w] {
+		return true
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "in") && len(lx.bases[w+"g"]) > 0 {
+		return true
+	}
+	for _, p := range lx.prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	if _, ok := numberWords[w]; ok {
+		return true
+	}
+	return w != "" && w[0] >= '0' && w[0] <= '9' || strings.HasPrefix(w, "-") || strings.HasPrefix(w, "+")
 }
 
 func (lx *lexicon) makeKeys(w string, keys []string) []string {
@@ -289,7 +318,7 @@ func (lx *lexicon) find(ws []word) []hit {
 	for i, w := range ws {
 		keys[i] = lx.keysOf(w.w)
 	}
-	var hits []hit
+	hits := make([]hit, 0, 2*len(ws)+8)
 	var walk func(n *conceptNode, start, i int)
 	walk = func(n *conceptNode, start, i int) {
 		for _, c := range n.ends {
