@@ -341,8 +341,9 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	if has("report-worry") && !has("case-in-general") {
 		return false // someone worried about a person, asking what to do
 	}
-	question := questionMark || lx.opensWithQuestion(ws, hits)
-	if !has("topic-frame") && !(question && (has("therapy") || v.Category == Crisis && has("past"))) {
+	// "any tips for ..." asks, without a question mark
+	question := questionMark || lx.opensWithQuestion(ws, hits) || has("advice-ask")
+	if !has("topic-frame") && !(question && (has("therapy") || has("resolved") || v.Category == Crisis && has("past"))) {
 		return false // the common case, decided without the sentences
 	}
 	// the sentences that hold a sign, and those that hold a sign of the
