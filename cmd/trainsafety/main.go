@@ -53,6 +53,7 @@ var trainSets = []string{
 	"testdata/eval/safety_tune19.jsonl",
 	"testdata/eval/safety_tune20.jsonl",
 	"testdata/eval/safety_tune21.jsonl",
+	"testdata/eval/safety_idioms2.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",
@@ -81,12 +82,13 @@ func run(args []string, stdout io.Writer) error {
 	// the net is asked only about what the rules let through, and never
 	// about questions, jokes or subjects talked about, so the share of all
 	// no-handoff lines it would flag out of fold overstates what it flags
-	// in use. At -fpr 0.05 with a floor of 0.4 it flags no more no-alarm
-	// lines than -fpr 0.01 with a floor of 0.5 did on any set in
-	// testdata/eval, and finds 4 and 3 more crisis lines of the two
-	// held-back sets (measured when the net became the mean of 5 fits)
-	fpr := fs.Float64("fpr", 0.05, "the share of no-handoff lines the net may flag, in cross-validation")
-	minTh := fs.Float64("min", 0.4, "the lowest threshold, whatever -fpr allows")
+	// in use. -fpr 0.02 (threshold about 0.63) found 3 and 2 more crisis and
+	// abuse lines of the first held-back set than 0.01 (about 0.85) and
+	// flagged 7 more of the 200 fresh idioms of safety_idioms2 on first
+	// sight, 3 of them as crisis; a floor of 0.4 flagged one more idiom
+	// and found nothing more
+	fpr := fs.Float64("fpr", 0.02, "the share of no-handoff lines the net may flag, in cross-validation")
+	minTh := fs.Float64("min", 0.5, "the lowest threshold, whatever -fpr allows")
 	// 10 passes: cross-validated recall at 1% flagged is best there (40
 	// passes fit the training lines closer and found 39 fewer crisis and 17
 	// fewer abuse lines out of fold)

@@ -97,9 +97,13 @@ func loadNet(fsys fs.FS) (*net, error) {
 // sentence, and each concept found ("c:means").
 func (lx *lexicon) features(ws []word, hits []hit) []string {
 	out := make([]string, 0, 2*len(ws)+len(hits))
+	idiom := lx.idiomWords(ws, hits)
 	for i, w := range ws {
+		if idiom != nil && idiom[i] {
+			continue
+		}
 		out = append(out, w.w)
-		if i > 0 && ws[i-1].sent == w.sent {
+		if i > 0 && ws[i-1].sent == w.sent && (idiom == nil || !idiom[i-1]) {
 			out = append(out, ws[i-1].w+"_"+w.w)
 		}
 	}
@@ -109,6 +113,25 @@ func (lx *lexicon) features(ws []word, hits []hit) []string {
 		}
 	}
 	return out
+}
+
+// idiomWords marks the words inside an idiom ("suffering for it", "pull
+// the trigger on"): the net, like the rules, does not read them. It is
+// nil when there is no idiom.
+func (lx *lexicon) idiomWords(ws []word, hits []hit) []bool {
+	var in []bool
+	for _, h := range hits {
+		if h.concept != lx.idiom {
+			continue
+		}
+		if in == nil {
+			in = make([]bool, len(ws))
+		}
+		for j := h.start; j < h.end; j++ {
+			in[j] = true
+		}
+	}
+	return in
 }
 
 // probs gives the probability of each class for a message's words and
@@ -121,11 +144,15 @@ func (n *net) probs(lx *lexicon, ws []word, hits []hit) [len(netClasses)]float64
 			z[i] += w[i]
 		}
 	}
+	idiom := lx.idiomWords(ws, hits)
 	for i, w := range ws {
+		if idiom != nil && idiom[i] {
+			continue
+		}
 		if v, ok := n.weights[w.w]; ok {
 			add(v)
 		}
-		if i > 0 && ws[i-1].sent == w.sent {
+		if i > 0 && ws[i-1].sent == w.sent && (idiom == nil || !idiom[i-1]) {
 			if v, ok := n.pairs[[2]string{ws[i-1].w, w.w}]; ok {
 				add(v)
 			}
