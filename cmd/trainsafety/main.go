@@ -82,7 +82,7 @@ func run(args []string, stdout io.Writer) error {
 	// the net is asked only about what the rules let through, and never
 	// about questions, jokes or subjects talked about, so the share of all
 	// no-handoff lines it would flag out of fold overstates what it flags
-	// in use. -fpr 0.02 (threshold about 0.63) found 3 and 2 more crisis and
+	// in use. -fpr 0.02 (a threshold of 0.55 to 0.63) found 3 and 2 more crisis and
 	// abuse lines of the first held-back set than 0.01 (about 0.85) and
 	// flagged 7 more of the 200 fresh idioms of safety_idioms2 on first
 	// sight, 3 of them as crisis; a floor of 0.4 flagged one more idiom
