@@ -1,6 +1,9 @@
 package safety
 
 import (
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+
 	"fmt"
 	"io/fs"
 	"math"
@@ -103,6 +106,9 @@ func (lx *lexicon) features(ws []word, hits []hit) []string {
 			continue
 		}
 		out = append(out, w.w)
+		if st := stemOf(w.w); st != w.w {
+			out = append(out, "s:"+st)
+		}
 		if i > 0 && ws[i-1].sent == w.sent && (idiom == nil || !idiom[i-1]) {
 			out = append(out, ws[i-1].w+"_"+w.w)
 		}
@@ -151,6 +157,11 @@ func (n *net) probs(lx *lexicon, ws []word, hits []hit) [len(netClasses)]float64
 		}
 		if v, ok := n.weights[w.w]; ok {
 			add(v)
+		}
+		if st := stemOf(w.w); st != w.w {
+			if v, ok := n.weights["s:"+st]; ok {
+				add(v)
+			}
 		}
 		if i > 0 && ws[i-1].sent == w.sent && (idiom == nil || !idiom[i-1]) {
 			if v, ok := n.pairs[[2]string{ws[i-1].w, w.w}]; ok {
@@ -209,4 +220,16 @@ func Features(text string) []string {
 	masked, _ := r.mask(textnorm.Fold(text))
 	ws := lx.sp.words(masked, nil)
 	return lx.features(ws, lx.find(ws))
+}
+
+// stemOf is a word's English (Porter2) stem: "hopelessness" and
+// "hopeless" share "hopeless", "overdosing" and "overdosed" "overdos", so
+// the net learns a word once for all its forms.
+func stemOf(w string) string {
+	if len(w) < 4 {
+		return w
+	}
+	env := snowballstem.NewEnv(w)
+	english.Stem(env)
+	return env.Current()
 }
