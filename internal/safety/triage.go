@@ -338,8 +338,8 @@ func (lx *lexicon) maskIdioms(text string, ws []word, hits []hit) string {
 // speak of the writer.
 func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, questionMark bool) bool {
 	has := func(name string) bool { return lx.has(hits, name) }
-	if has("report-worry") && !has("case-in-general") {
-		return false // someone worried about a person, asking what to do
+	if (has("report-worry") || has("staff-report")) && !has("case-in-general") {
+		return false // someone worried about a person, or staff telling of a client
 	}
 	// "any tips for ..." asks, without a question mark
 	question := questionMark || lx.opensWithQuestion(ws, hits) || has("advice-ask")
