@@ -367,7 +367,9 @@ func (lx *lexicon) find(ws []word) []hit {
 	// negation: "not" or "never" up to three words before, same clause
 	var negAt []int
 	for _, h := range hits {
-		if h.concept == lx.negation {
+		// "can't stop thinking about it", "can't help imagining": the
+		// "not" holds the thought on, it does not cancel it
+		if h.concept == lx.negation && !(h.end < len(ws) && (ws[h.end].w == "stop" || ws[h.end].w == "help")) {
 			negAt = append(negAt, h.start)
 		}
 	}

@@ -383,7 +383,7 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	// I bring it up with a new partner?"; or past and worked through: "I
 	// was groomed as a teenager and I've done the work; are there
 	// frameworks for a blog post?"
-	if question && (v.Category == Crisis && has("past") || has("resolved")) {
+	if question && (v.Category == Crisis && has("past") || has("resolved")) && !has("relapse-now") {
 		return true
 	}
 	if !question || !has("therapy") {
