@@ -383,7 +383,15 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	// I bring it up with a new partner?"; or past and worked through: "I
 	// was groomed as a teenager and I've done the work; are there
 	// frameworks for a blog post?"
-	if question && (v.Category == Crisis && has("past") || has("resolved")) && !has("relapse-now") {
+	// the past must be the sign's own: "an infection years ago" says
+	// nothing of the hair dryer by the bath last night
+	pastInSign := false
+	for _, h := range hits {
+		if h.concept == lx.ids["past"] && ofKind[ws[h.start].sent] {
+			pastInSign = true
+		}
+	}
+	if question && (v.Category == Crisis && pastInSign || has("resolved")) && !has("relapse-now") {
 		return true
 	}
 	if !question || !has("therapy") {
