@@ -117,7 +117,7 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 		for _, g := range r.groups {
 			for _, ch := range g {
 				for _, t := range ch.terms {
-					if lx.risk[t.concepts[0]] {
+					if lx.riskOf[t.concepts[0]] != None {
 						n++
 					}
 				}

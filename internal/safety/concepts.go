@@ -55,8 +55,7 @@ type lexicon struct {
 	exact    map[string]bool     // words used as "=word"
 	prefixes []string            // "suicid" for "suicid*"
 	rules    []conceptRule
-	risk     map[int]bool     // concepts from the crisis and abuse files
-	riskOf   map[int]Category // which of the two files
+	riskOf   map[int]Category // Crisis or Abuse for the concepts of those files
 	// structural marks the rules that combine two risk concepts or more:
 	// a disclosure, not a subject named
 	structural     map[string]bool
@@ -73,7 +72,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	lx := &lexicon{sp: sp, ids: map[string]int{}, bases: map[string][]string{}, exact: map[string]bool{}, risk: map[int]bool{}, riskOf: map[int]Category{}, structural: map[string]bool{}}
+	lx := &lexicon{sp: sp, ids: map[string]int{}, bases: map[string][]string{}, exact: map[string]bool{}, riskOf: map[int]Category{}, structural: map[string]bool{}}
 	for _, file := range conceptFiles {
 		if err := lx.readConcepts(fsys, file); err != nil {
 			return nil, err
@@ -130,9 +129,9 @@ func (lx *lexicon) readConcepts(fsys fs.FS, file string) error {
 			lx.concepts = append(lx.concepts, concept{name: f[0], negatable: len(f) == 2})
 			switch {
 			case strings.Contains(file, "crisis"):
-				lx.risk[cur], lx.riskOf[cur] = true, Crisis
+				lx.riskOf[cur] = Crisis
 			case strings.Contains(file, "abuse"):
-				lx.risk[cur], lx.riskOf[cur] = true, Abuse
+				lx.riskOf[cur] = Abuse
 			}
 		case cur < 0:
 			return fmt.Errorf("%s: a line before the first [concept]", at)

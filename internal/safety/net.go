@@ -1,14 +1,14 @@
 package safety
 
 import (
-	"github.com/blevesearch/snowballstem"
-	"github.com/blevesearch/snowballstem/english"
-
 	"fmt"
 	"io/fs"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
 
 	"github.com/faqbot/faqbot/internal/textnorm"
 )

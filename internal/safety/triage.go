@@ -147,8 +147,7 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	// a joke, or a request for everyday advice, turns the softer
 	// check-ins off; only a joke turns off a phrase rule (below): "any
 	// tips on the most painless way to die" is no request for advice
-	// "lol ... not really a joke anymore" is no joke
-	laughing := lx.has(hits, "laughter") && !lx.has(hits, "serious")
+	laughing := lx.laughing(hits)
 	joking := laughing || lx.has(hits, "advice-ask")
 	x := newHitIndex(len(lx.concepts), ws, hits)
 	defer x.release()
@@ -196,7 +195,7 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	// play, care or a sport said so ("he held me down and tickled me",
 	// "took my keys as a surprise", "pinned me in self defence class")
 	// turns off an abuse phrase rule that no concept rule backs
-	if pv.Category == Abuse && fired[tierAbuse] == "" && fired[tierControl] == "" && (lx.has(hits, "benign-frame") || lx.has(hits, "sport")) && !lx.hasAny(hits, notBenign) {
+	if pv.Category == Abuse && fired[tierAbuse] == "" && fired[tierControl] == "" && (lx.benign(hits) || lx.has(hits, "sport") && !lx.hasAny(hits, notBenign)) {
 		pv = r.triage(masked, Crisis, Abuse)
 	}
 	var v Verdict
@@ -265,10 +264,11 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 
 // netFlag asks the statistical net about a message the rules let
 // through. It is not asked about questions, subjects talked about, play
-// or kindness said so, or jokes: there its words are more often topics than signs, and a question
+// or kindness said so, or jokes: there its words are more often topics
+// than signs, and a question
 // that shows risk is the rules' to find ("does the big sleep hurt?").
 func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark, strict bool) Category {
-	if lx.has(hits, "laughter") && !lx.has(hits, "serious") || lx.has(hits, "topic-frame") || lx.has(hits, "benign-frame") && !lx.hasAny(hits, notBenign) {
+	if lx.laughing(hits) || lx.has(hits, "topic-frame") || lx.benign(hits) {
 		return None
 	}
 	if questionMark || lx.opensWithQuestion(ws, hits) {
@@ -282,6 +282,17 @@ func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark, strict bool) Cat
 // the message speaks of play, care or sport: pressure, a "no" ignored,
 // fear, a minor, secrecy.
 var notBenign = []string{"pressure", "refusal", "ignored", "nonconsent", "compel", "fear", "minor", "grooming", "threat", "threat-harm"}
+
+// laughing reports a joke in the message ("lol", "haha"), unless it says
+// it is none ("lol ... not really a joke anymore").
+func (lx *lexicon) laughing(hits []hit) bool {
+	return lx.has(hits, "laughter") && !lx.has(hits, "serious")
+}
+
+// benign reports play, care or kindness said so, with none of notBenign.
+func (lx *lexicon) benign(hits []hit) bool {
+	return lx.has(hits, "benign-frame") && !lx.hasAny(hits, notBenign)
+}
 
 // hasAny reports whether hits hold any of the concepts names.
 func (lx *lexicon) hasAny(hits []hit, names []string) bool {
@@ -351,9 +362,9 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	// the writer in a question about abuse
 	risky, ofKind := map[int]bool{}, map[int]bool{}
 	for _, h := range hits {
-		if lx.risk[h.concept] {
+		if cat := lx.riskOf[h.concept]; cat != None {
 			risky[ws[h.start].sent] = true
-			if lx.riskOf[h.concept] == v.Category {
+			if cat == v.Category {
 				ofKind[ws[h.start].sent] = true
 			}
 		}
