@@ -257,6 +257,7 @@ var anyWordKey = []string{"_"}
 
 // mayKey reports whether a word the lists do not use still has keys of
 // its own: a form of a list word, an exact entry, a prefix, a number.
+// It is makeKeys's cases asked without building keys: keep the two in step.
 func (lx *lexicon) mayKey(w string) bool {
 	if len(lx.bases[w]) > 0 || lx.exact[w] {
 		return true
