@@ -112,6 +112,11 @@ var answerBar = map[string]float64{
 	// written this session by a helper who saw only the seed file and the
 	// dev split; first seen at answer 0.905, no_match 0.497
 	"questions_tune2.jsonl": 0.88,
+	// a third writer's questions, scored once on first sight (answer
+	// 0.857, no_match 0.692), then tuned on
+	"questions_tune3.jsonl": 0.84,
+	// a third held-back writer: first sight answer 0.927, no_match 0.714
+	"questions_heldback3.jsonl": 0.90,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
@@ -126,8 +131,10 @@ var noMatchBar = map[string]float64{
 	// fresh questions of the kinds the file does not answer, written after
 	// the gate; tuned on: the next target (0.65 today, against the
 	// issue's 0.85)
-	"questions_tune.jsonl":  0.62,
-	"questions_tune2.jsonl": 0.65,
+	"questions_tune.jsonl":      0.62,
+	"questions_tune2.jsonl":     0.65,
+	"questions_tune3.jsonl":     0.68,
+	"questions_heldback3.jsonl": 0.70,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which

@@ -30,6 +30,10 @@ const (
 	// everyday words, that the passage's own words must cover: all of it,
 	// but for rounding.
 	minEligible = 0.99
+	// minVouched is how close a question must be to one of a passage's
+	// @ask lines for the line to vouch that the passage answers it,
+	// whatever the type of answer it asks for.
+	minVouched = 0.8
 )
 
 // why says why a passage does not answer a question, for the reply and
@@ -70,6 +74,15 @@ func (e *Engine) fits(a question.Analysis, h search.Hit, p search.Passage) why {
 			return notNamed
 		}
 	case !a.Type.Free() && !p.Facts.Supplies.Has(a.Type):
+		return wrongType
+	case a.Type.InSentence() && !p.Declared.Has(a.Type) && h.Stated < h.Core && h.Phrasing < minVouched:
+		// a date, a name, a length of time is given by one sentence, and
+		// that sentence must be about what was asked, as much as the
+		// whole passage is: "when was AASECT founded" is not answered by
+		// the date sex therapy emerged, in a passage that names AASECT
+		// elsewhere. A
+		// question that is all but one of the moderators' @ask lines is
+		// answered as they said.
 		return wrongType
 	}
 	// The focus must be in the passage's own words (or their synonyms).

@@ -55,6 +55,13 @@ func TestGatePairs(t *testing.T) {
 		// one word shared with an @ask line does not carry the question
 		{"what is the first session like", secExpect,
 			"is the therapist a medical doctor", "doesn't describe what training"},
+		// a date or a name is given by one sentence, and it must be the
+		// sentence about what was asked: the history passage dates sex
+		// therapy and names AASECT, but never dates or founds AASECT
+		{"what decade did sex therapy start", secHistory,
+			"when was AASECT founded", "doesn't give a date for that"},
+		{"who pioneered sex therapy", secHistory,
+			"who founded AASECT", "doesn't say who that is"},
 		// either option of an "or" question may be what a passage answers
 		{"is it only about intercourse or more than that", secNot,
 			"have you treated vaginismus before", "doesn't give a therapist's personal views"},

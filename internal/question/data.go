@@ -11,12 +11,15 @@ var wordsTxt string
 
 // data is words.txt, read.
 type data struct {
-	spell    map[string][]string
-	numbers  map[string]bool
-	filler   map[string]bool
-	everyday map[string]bool
-	topic    map[string]bool
-	people   map[string]bool
+	spell   map[string][]string
+	numbers map[string]bool
+	filler  map[string]bool
+	// predicates are the verbs of a who question that the sentence naming
+	// someone must say too ("founded")
+	predicates map[string]bool
+	everyday   map[string]bool
+	topic      map[string]bool
+	people     map[string]bool
 
 	types    []typeDef // in file order: the first that matches wins
 	asks     phrases   // owner: index into types
@@ -29,6 +32,10 @@ type typeDef struct {
 	t    Type
 	say  string
 	free bool // "any: yes": any passage about the question will do
+	// "sentence: yes": one sentence must give the answer and name what
+	// the question is about ("when was AASECT founded" is not answered by
+	// a date in a sentence about something else)
+	sentence bool
 }
 
 type kindDef struct {
@@ -43,7 +50,7 @@ func errorf(format string, args ...any) error {
 // parseData reads words.txt. It fails on anything it does not understand,
 // so a mistake in the file is caught by the package's tests, not guessed at.
 func parseData(src string) (*data, error) {
-	d := &data{spell: map[string][]string{}, numbers: map[string]bool{}, filler: map[string]bool{},
+	d := &data{spell: map[string][]string{}, numbers: map[string]bool{}, filler: map[string]bool{}, predicates: map[string]bool{},
 		everyday: map[string]bool{}, topic: map[string]bool{}, people: map[string]bool{}}
 	section := ""
 	var cur *typeDef
@@ -73,7 +80,7 @@ func parseData(src string) (*data, error) {
 			case strings.HasPrefix(section, "kind "):
 				d.kinds = append(d.kinds, kindDef{name: strings.TrimSpace(strings.TrimPrefix(section, "kind "))})
 				kind = &d.kinds[len(d.kinds)-1]
-			case section == "spell", section == "numbers", section == "filler", section == "everyday", section == "topic", section == "people":
+			case section == "spell", section == "numbers", section == "filler", section == "everyday", section == "topic", section == "people", section == "predicates":
 			default:
 				return nil, errorf("line %d: unknown section [%s]", n+1, section)
 			}
@@ -87,9 +94,9 @@ func parseData(src string) (*data, error) {
 				return nil, errorf("line %d: write a spelling as \"word = words\"", n+1)
 			}
 			d.spell[from] = strings.Fields(to)
-		case section == "numbers" || section == "filler" || section == "everyday" || section == "topic" || section == "people":
+		case section == "numbers" || section == "filler" || section == "everyday" || section == "topic" || section == "people" || section == "predicates":
 			set := map[string]map[string]bool{"numbers": d.numbers, "filler": d.filler, "everyday": d.everyday,
-				"topic": d.topic, "people": d.people}[section]
+				"topic": d.topic, "people": d.people, "predicates": d.predicates}[section]
 			for _, w := range strings.Fields(line) {
 				for _, t := range tokenize(w, nil) {
 					set[t] = true
@@ -149,6 +156,8 @@ func (d *data) entry(cur *typeDef, kind *kindDef, key, value string) error {
 		cur.say = value
 	case "any":
 		cur.free = value == "yes"
+	case "sentence":
+		cur.sentence = value == "yes"
 	case "ask", "alone", "supply":
 		p, err := compile(value, d.spell)
 		if err != nil {
@@ -160,7 +169,7 @@ func (d *data) entry(cur *typeDef, kind *kindDef, key, value string) error {
 			d.asks.add(p, ti, key == "alone")
 		}
 	default:
-		return fmt.Errorf("unknown %q: use say:, ask:, alone:, supply: or any:", key)
+		return fmt.Errorf("unknown %q: use say:, ask:, alone:, supply:, any: or sentence:", key)
 	}
 	return nil
 }

@@ -89,6 +89,15 @@ func (t Type) Free() bool {
 	return i >= 0 && words.types[i].free
 }
 
+// InSentence reports whether one sentence of a passage must give an answer
+// of type t and name what the question is about: a date, a name, a length
+// of time, a price is a fact that one sentence states ("sentence: yes" in
+// words.txt).
+func (t Type) InSentence() bool {
+	i := words.typeIndex(t)
+	return i >= 0 && words.types[i].sentence
+}
+
 // Say is what the bot says when the file has no answer of type t: "The
 // clinic's information doesn't say how long therapy takes." It is "" for
 // a general question.
@@ -132,6 +141,10 @@ type Analysis struct {
 	Compound [2]bool
 	// Problems are the problems a condition question names.
 	Problems []Problem
+	// Predicate is what a "who" question's cue itself asks, when it is a
+	// word of words.txt's [predicates]: "founded" in "who founded
+	// AASECT". The sentence that names someone must say it too.
+	Predicate []string
 	// Alternatives are the focus words on each side of an "or" that joins
 	// two options ("is it just CBT or do they use other methods"; "does it
 	// help emotionally or only sexually"): a passage that covers either
@@ -207,6 +220,9 @@ func Analyze(text string) Analysis {
 	slices.Sort(bestCue)
 	for _, i := range bestCue {
 		a.Cue = append(a.Cue, a.Words[i])
+		if w := a.Words[i]; a.Type == Who && words.predicates[w] {
+			a.Predicate = append(a.Predicate, w)
+		}
 	}
 	a.Focus = bestFocus
 	if a.Type == Condition {
@@ -450,6 +466,15 @@ type Facts struct {
 	Kinds []string
 	// Problems are the problems it names, each as its words joined by spaces.
 	Problems []string
+	// Sentences are the text's sentences that give a type of answer one
+	// sentence must give (Type.InSentence), with the types each gives.
+	Sentences []Sentence
+}
+
+// Sentence is one sentence of a passage and the types of answer it gives.
+type Sentence struct {
+	Text     string
+	Supplies Types
 }
 
 // Read finds the facts in a passage's text.
@@ -481,7 +506,48 @@ func Read(text string) Facts {
 	for _, p := range ps {
 		f.Problems = append(f.Problems, strings.Join(p.Words, " "))
 	}
+	for _, s := range sentences(text) {
+		if t := supplied(s); t != 0 {
+			f.Sentences = append(f.Sentences, Sentence{Text: s, Supplies: t})
+		}
+	}
 	return f
+}
+
+// supplied is the types that one sentence must give which s gives.
+func supplied(s string) Types {
+	var t Types
+	ws := Words(s)
+	words.supplies.find(ws, words.numbers, func(m match) bool {
+		if td := words.types[words.supplies.owner[m.pattern]]; td.sentence {
+			t = t.With(td.t)
+		}
+		return true
+	})
+	if Who.InSentence() && namesSomeone(s, ws) {
+		t = t.With(Who)
+	}
+	return t
+}
+
+// sentences splits a passage into its sentences: at ".", "!" or "?"
+// followed by a space or the end.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			if s := strings.TrimSpace(text[start : i+1]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
 }
 
 // Names reports whether the facts name a problem or its kind.

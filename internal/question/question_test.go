@@ -1,6 +1,7 @@
 package question_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,6 +181,28 @@ func TestFocus(t *testing.T) {
 	}
 }
 
+// TestPredicate: what a "who" question asks someone did, which the
+// sentence naming them must say too; only the verbs words.txt lists.
+func TestPredicate(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"who founded AASECT", []string{"founded"}},
+		{"Who invented sex therapy?", []string{"invented"}},
+		{"who leads the sessions", nil},  // "guided by a trained sex therapist" answers it
+		{"when was AASECT founded", nil}, // not a who question: "founded" is its focus
+		{"which organization sets the standards", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := question.Analyze(tt.q).Predicate; !slices.Equal(got, tt.want) {
+				t.Errorf("predicate %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestAlternatives: the options of an "A or B" question, each of which a
 // passage may answer.
 func TestAlternatives(t *testing.T) {
@@ -310,7 +333,19 @@ func TestRead(t *testing.T) {
 		hasNot(text, question.Duration, question.Cost, question.Opinion, question.Credentials, question.Recommendation)
 	}
 
-	f := question.Read("sex therapy focuses on addressing sexual concerns, improving sexual function, and enhancing overall sexual well-being")
+	// the sentences that give a date, a name, a length of time: each
+	// with the types it gives, and no others
+	f := question.Read("Sex therapy emerged in the mid-20th century. Organizations like AASECT were pivotal! Sessions last 50 minutes? It is not coercive.")
+	want := []question.Sentence{
+		{Text: "Sex therapy emerged in the mid-20th century.", Supplies: question.Types(0).With(question.When)},
+		{Text: "Organizations like AASECT were pivotal!", Supplies: question.Types(0).With(question.Who)},
+		{Text: "Sessions last 50 minutes?", Supplies: question.Types(0).With(question.Duration)},
+	}
+	if !slices.Equal(f.Sentences, want) {
+		t.Errorf("Sentences:\n got %v\nwant %v", f.Sentences, want)
+	}
+
+	f = question.Read("sex therapy focuses on addressing sexual concerns, improving sexual function, and enhancing overall sexual well-being")
 	pe := question.Analyze("can it help premature ejaculation").Problems[0]
 	dep := question.Analyze("can it help with depression").Problems[0]
 	if !f.Names(pe) || f.Names(dep) {

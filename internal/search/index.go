@@ -71,6 +71,13 @@ func newAnalyzer() analysis.Analyzer {
 	}
 }
 
+// statedSentence is one sentence of a passage's text that gives types of
+// answer one sentence must give, with its analyzed terms as ids, sorted.
+type statedSentence struct {
+	supplies question.Types
+	ids      []int32
+}
+
 // Passage is one indexed passage, as the engine quotes it.
 type Passage struct {
 	Section int    // index into Index.Headings
@@ -88,9 +95,12 @@ type Passage struct {
 	// text, heading and phrasings, and of its text and heading alone
 	// (what it says itself).
 	termIDs, textIDs []int32
-	textSeq          []int32     // the text's terms as ids, in order
-	asks             [][]askTerm // analyzed terms of each phrasing (and the heading)
-	askW             []float64   // each phrasing's total term weight
+	// stated are the sentences of the text that give a type of answer one
+	// sentence must give (question.Facts.Sentences), as term ids
+	stated  []statedSentence
+	textSeq []int32     // the text's terms as ids, in order
+	asks    [][]askTerm // analyzed terms of each phrasing (and the heading)
+	askW    []float64   // each phrasing's total term weight
 	// The phrasings as bit sets over the passage's own terms (termIDs):
 	// phrasing a is askBits[a*words:(a+1)*words], with termW the weight of
 	// each of the passage's terms. Comparing a question with 65 phrasings
@@ -245,6 +255,11 @@ func (ix *Index) load(f *knowledge.File) [][]string {
 				ix.df[t]++
 			}
 			ps.termIDs, ps.textIDs = ix.idsOf(terms), ix.idsOf(said)
+			for _, st := range ps.Facts.Sentences {
+				set := map[string]struct{}{}
+				addAll(set, ix.terms(st.Text))
+				ps.stated = append(ps.stated, statedSentence{st.Supplies, ix.idsOf(set)})
+			}
 			for _, t := range textTerms {
 				ps.textSeq = append(ps.textSeq, ix.ids[t])
 			}

@@ -44,7 +44,12 @@ type query struct {
 	ids, lit []idBit
 	// focus and sides are the question terms of the analysis's focus and
 	// of a comparison's two sides; comparison says there are sides.
-	focus      uint64
+	focus uint64
+	// stated is the type of answer one sentence must give
+	// (question.Type.InSentence), General for none, and predicate the
+	// terms of a who question's predicate, which that sentence must have
+	stated     question.Type
+	predicate  uint64
 	sides      [2]uint64
 	comparison bool
 	// compound holds, per side, the term ids of a compound side's last
@@ -192,6 +197,10 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 		}
 	}
 	q.core = bits(core) & q.covMask
+	if a.Type.InSentence() {
+		q.stated = a.Type
+		q.predicate = bits(a.Predicate)
+	}
 	if len(a.Alternatives[0]) > 0 {
 		q.alts = [2]uint64{bits(a.Alternatives[0]) & q.covMask, bits(a.Alternatives[1]) & q.covMask}
 	}
@@ -377,6 +386,14 @@ func (ix *Index) rank(q *query, hits []Hit) {
 		h.Literal = q.focusShare(litMask(q.lit, p.termIDs))
 		h.Said = q.focusShare(said)
 		h.Core = q.share(said, q.core)
+		h.Stated = 0
+		if q.stated != question.General {
+			for _, st := range p.stated {
+				if m := q.mask(st.ids); st.supplies.Has(q.stated) && m&q.predicate == q.predicate {
+					h.Stated = max(h.Stated, q.share(m, q.core))
+				}
+			}
+		}
 		if q.comparison {
 			said := all
 			if !p.Declared.Has(question.Comparison) {

@@ -69,6 +69,12 @@ type Hit struct {
 	// Sides is, for a comparison, the share of each side the passage's
 	// own text covers (its phrasings too when it declares comparison).
 	Sides [2]float64
+	// Stated is, for a type of answer one sentence must give
+	// (question.Type.InSentence), the largest share of the focus's words
+	// that are not everyday words (as Core counts them) that one sentence
+	// of the passage covers, among those that give that type and say a
+	// who question's predicate: 0 when none does.
+	Stated float64
 }
 
 // Result is what a search found.
