@@ -135,6 +135,8 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (
 		best, w := e.decide(a, r, passages)
 		if i == 0 {
 			first, firstA, firstWhy = r, a, w
+		} else if best >= 0 && pointsBack(a) && !e.aboutMessage(first, r.Hits[best].Passage) {
+			continue
 		}
 		if best >= 0 {
 			return e.answerReply(e.sources(a, r, best, passages), r.Hits[best].Score), nil
@@ -153,6 +155,37 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (
 		lead, practical = firstA.Type.Say(), firstA.Type.Practical()
 	}
 	return e.noMatchReply(snap, lead, near, score, practical), nil
+}
+
+// pointsBack reports whether a part of a longer message asks about
+// something only the rest of the message names: "do you work with that?"
+// after "I'm questioning my gender identity" has no focus of its own.
+func pointsBack(a question.Analysis) bool {
+	if len(a.Focus) > 0 {
+		return false
+	}
+	for _, w := range a.Words {
+		switch w {
+		case "that", "this", "those", "these":
+			return true
+		}
+	}
+	return false
+}
+
+// aboutMessage reports whether passage p's own text covers the focus of
+// the whole message (whole, its search), as a part that points back must
+// have it: "a doctor once lectured me … is therapy going to be like
+// that?" is answered by the passage that says it is not directive, but
+// "do you work with that?" after "I'm questioning my gender identity" by
+// no passage that never names it.
+func (e *Engine) aboutMessage(whole search.Result, p int) bool {
+	for _, h := range whole.Hits {
+		if h.Passage == p {
+			return h.Said >= e.opts.MinFocus
+		}
+	}
+	return false
 }
 
 // inherit gives a part of a longer message the type of answer the whole

@@ -62,6 +62,10 @@ func TestGatePairs(t *testing.T) {
 			"when was AASECT founded", "doesn't give a date for that"},
 		{"who pioneered sex therapy", secHistory,
 			"who founded AASECT", "doesn't say who that is"},
+		// a part that points back ("that") is about what the message
+		// around it names
+		{"a doctor once lectured me about my sex life. is therapy going to be like that?", secNot,
+			"I'm questioning my gender identity. do you work with that?", "I don't have an answer to that"},
 		// either option of an "or" question may be what a passage answers
 		{"is it only about intercourse or more than that", secNot,
 			"have you treated vaginismus before", "doesn't give a therapist's personal views"},

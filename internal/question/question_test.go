@@ -114,6 +114,12 @@ func TestType(t *testing.T) {
 		{"who is sex therapy for", question.Eligibility},
 		{"can my girlfriend come in with me", question.Eligibility},
 		{"do you work with trans clients", question.Eligibility},
+		{"do sex therapists work with lgbtq couples", question.Eligibility},
+		{"does a therapist see people over 70", question.Eligibility},
+		{"do sex therapists work with doctors", question.General},
+		// "who" in a relative clause asks nothing
+		{"do they work with people who are in a relationship", question.General},
+		{"a caller asks who founded AASECT", question.Who},
 		{"do you work with doctors", question.General},
 		{"who does a sex therapist see", question.Eligibility},
 		// who

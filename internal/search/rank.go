@@ -386,6 +386,12 @@ func (ix *Index) rank(q *query, hits []Hit) {
 		h.Literal = q.focusShare(litMask(q.lit, p.termIDs))
 		h.Said = q.focusShare(said)
 		h.Core = q.share(said, q.core)
+		for _, alt := range q.alts {
+			// "individuals or only couples": either option's words will do
+			if c := alt & q.core; c != 0 {
+				h.Core = max(h.Core, q.share(said, c))
+			}
+		}
 		h.Stated = 0
 		if q.stated != question.General {
 			for _, st := range p.stated {
