@@ -104,10 +104,10 @@ var answerBar = map[string]float64{
 	"kinds_faq.jsonl":      0.95,
 	// written by a helper who saw only the seed file, never the engine;
 	// scored without reading its lines (see testdata/eval/README.md)
-	"questions_heldback.jsonl": 0.74,
+	"questions_heldback.jsonl": 0.75,
 	// a second held-back set, written this session the same way: 0.859
 	// at the session's start, 0.833 after the gate's focus changes
-	"questions_heldback2.jsonl": 0.82,
+	"questions_heldback2.jsonl": 0.83,
 	"questions_tune.jsonl":      0.90,
 	// written this session by a helper who saw only the seed file and the
 	// dev split; first seen at answer 0.905, no_match 0.497
@@ -125,16 +125,17 @@ var noMatchBar = map[string]float64{
 	"kinds_unanswered.jsonl": 0.85,
 	"kinds_faq.jsonl":        0.85,
 	// held back: what the gate does on questions no one here tuned for
-	"questions_heldback.jsonl": 0.70,
-	// 0.625 at the session's start, 0.692 after
-	"questions_heldback2.jsonl": 0.68,
+	"questions_heldback.jsonl": 0.75,
+	// 0.625 at the session's start, 0.692 after; 0.750 once a typed
+	// answer had to be in the sentence about what was asked
+	"questions_heldback2.jsonl": 0.73,
 	// fresh questions of the kinds the file does not answer, written after
 	// the gate; tuned on: the next target (0.65 today, against the
 	// issue's 0.85)
-	"questions_tune.jsonl":      0.62,
-	"questions_tune2.jsonl":     0.65,
-	"questions_tune3.jsonl":     0.68,
-	"questions_heldback3.jsonl": 0.70,
+	"questions_tune.jsonl":      0.69,
+	"questions_tune2.jsonl":     0.73,
+	"questions_tune3.jsonl":     0.72,
+	"questions_heldback3.jsonl": 0.72,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which
