@@ -34,10 +34,13 @@ func TestType(t *testing.T) {
 		{"sex therapy vs seeing a doctor, which one do i need", question.Comparison},
 		{"how is a sexologist different from a sex therapist", question.Comparison},
 		{"is sex therapy judgmental or coercive", question.General},
+		{"which works better for sex issues, cbt or psychodynamic", question.Comparison},
+		{"is sex therapy more effective than medication", question.Comparison},
 		// credentials and training
 		{"what training does a therapist have", question.Credentials},
 		{"What degree does a sex therapist need?", question.Credentials},
 		{"how do you become a sex therapist", question.Credentials},
+		{"what does being AASECT certified mean", question.Credentials},
 		{"What does it mean to be AASECT certified?", question.Credentials},
 		{"is the therapist trained", question.General},
 		{"what are the therapist's qualifications", question.Credentials},
