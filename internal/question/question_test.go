@@ -29,6 +29,8 @@ func TestType(t *testing.T) {
 		{"what got you into this line of work", question.Opinion},
 		{"does the therapist have experience with polyamory", question.Opinion},
 		{"do therapists have a code of experience", question.General},
+		{"Client asks: what's the therapist's personal view on kink?", question.Opinion},
+		{"Client wants to know if the therapist is married.", question.Opinion},
 		// comparison
 		{"What is the difference between sex therapy and couples counseling?", question.Comparison},
 		{"sex therapy vs seeing a doctor, which one do i need", question.Comparison},
