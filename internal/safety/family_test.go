@@ -641,11 +641,40 @@ var familyPrecedence = []triageCase{
 	C("i took a bunch of pills, who should i see"),                    // crisis over referral
 }
 
+// questionedLife: why stay, why bother, is it quick: the question a person
+// asks around the wish, and the worth they deny themselves.
+var questionedLife = []triageCase{
+	C("honestly why bother breathing at this point"),
+	C("people always leave me, so why should i stay"),
+	C("if i jump would it be quick"),
+	C("how many pills it would take, asking for real"),
+	C("the life insurance would do more for my kids than i do"),
+	C("im just waiting around to stop"),
+	C("i keep punching my own leg until it bruises"),
+	N("why bother cooking when takeout exists"),
+	N("if i jump in the lake would it be cold"),
+	N("how many sessions it would take to feel better"),
+	N("why bother ironing shirts nobody sees"),
+}
+
+// minorPictures: an adult who asks a minor for pictures of any kind, and
+// the threat to tell if they stop (NSPCC, NCMEC on grooming and sextortion).
+var minorPictures = []triageCase{
+	A("im 13 and a man online keeps asking me for pictures of my feet"),
+	A("i'm 15, a guy i met in a game wants pics and says he'll pay"),
+	A("im 16 and some adult from discord wants more pictures or he will tell my parents"),
+	A("my 14 year old says a grown man asked her for photos"),
+	A("im 12 and an older guy says he will tell my mom if i stop sending pictures"),
+	N("im 15 and my mom takes too many pictures of me at recitals lol"),
+	N("i'm 30 and my partner asked for a picture of my new haircut"),
+}
+
 func allFamilies() []family {
 	var all []family
 	for _, fs := range [][]family{crisisFamilies, abuseFamilies, medicalFamilies, declineFamilies, referralFamilies} {
 		all = append(all, fs...)
 	}
+	all = append(all, family{"questioned life", questionedLife}, family{"minor pictures", minorPictures})
 	return append(all, family{"clinic questions", clinicQuestions}, family{"precedence", familyPrecedence})
 }
 
