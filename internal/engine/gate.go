@@ -80,9 +80,8 @@ func (e *Engine) fits(a question.Analysis, h search.Hit, p search.Passage) why {
 		// that sentence must be about what was asked, as much as the
 		// whole passage is: "when was AASECT founded" is not answered by
 		// the date sex therapy emerged, in a passage that names AASECT
-		// elsewhere. A
-		// question that is all but one of the moderators' @ask lines is
-		// answered as they said.
+		// elsewhere. A question that is all but one of the moderators'
+		// @ask lines is answered as they said.
 		return wrongType
 	}
 	// The focus must be in the passage's own words (or their synonyms).

@@ -52,6 +52,9 @@ func errorf(format string, args ...any) error {
 func parseData(src string) (*data, error) {
 	d := &data{spell: map[string][]string{}, numbers: map[string]bool{}, filler: map[string]bool{}, predicates: map[string]bool{},
 		everyday: map[string]bool{}, topic: map[string]bool{}, people: map[string]bool{}}
+	// the sections that are plain lists of words
+	wordSets := map[string]map[string]bool{"numbers": d.numbers, "filler": d.filler, "everyday": d.everyday,
+		"topic": d.topic, "people": d.people, "predicates": d.predicates}
 	section := ""
 	var cur *typeDef
 	var kind *kindDef
@@ -80,7 +83,7 @@ func parseData(src string) (*data, error) {
 			case strings.HasPrefix(section, "kind "):
 				d.kinds = append(d.kinds, kindDef{name: strings.TrimSpace(strings.TrimPrefix(section, "kind "))})
 				kind = &d.kinds[len(d.kinds)-1]
-			case section == "spell", section == "numbers", section == "filler", section == "everyday", section == "topic", section == "people", section == "predicates":
+			case section == "spell", wordSets[section] != nil:
 			default:
 				return nil, errorf("line %d: unknown section [%s]", n+1, section)
 			}
@@ -94,9 +97,8 @@ func parseData(src string) (*data, error) {
 				return nil, errorf("line %d: write a spelling as \"word = words\"", n+1)
 			}
 			d.spell[from] = strings.Fields(to)
-		case section == "numbers" || section == "filler" || section == "everyday" || section == "topic" || section == "people" || section == "predicates":
-			set := map[string]map[string]bool{"numbers": d.numbers, "filler": d.filler, "everyday": d.everyday,
-				"topic": d.topic, "people": d.people, "predicates": d.predicates}[section]
+		case wordSets[section] != nil:
+			set := wordSets[section]
 			for _, w := range strings.Fields(line) {
 				for _, t := range tokenize(w, nil) {
 					set[t] = true
