@@ -52,6 +52,9 @@ func TestGatePairs(t *testing.T) {
 		// a modality the file never names
 		{"what happens in a session", secExpect,
 			"do you do phone sessions", "whether they're offered online"},
+		// a kind of session the file never names, in everyday words
+		{"can i come to sessions on my own", secWhat,
+			"do you offer group sex therapy sessions", "I don't have an answer to that"},
 		// one word shared with an @ask line does not carry the question
 		{"what is the first session like", secExpect,
 			"is the therapist a medical doctor", "doesn't describe what training"},

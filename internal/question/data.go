@@ -20,6 +20,10 @@ type data struct {
 	everyday   map[string]bool
 	topic      map[string]bool
 	people     map[string]bool
+	// heads are the topic words an everyday word before them makes a
+	// kind of ("group" therapy, "phone" sessions)
+	heads     map[string]bool
+	modifiers map[string]bool
 
 	types    []typeDef // in file order: the first that matches wins
 	asks     phrases   // owner: index into types
@@ -51,10 +55,10 @@ func errorf(format string, args ...any) error {
 // so a mistake in the file is caught by the package's tests, not guessed at.
 func parseData(src string) (*data, error) {
 	d := &data{spell: map[string][]string{}, numbers: map[string]bool{}, filler: map[string]bool{}, predicates: map[string]bool{},
-		everyday: map[string]bool{}, topic: map[string]bool{}, people: map[string]bool{}}
+		everyday: map[string]bool{}, topic: map[string]bool{}, people: map[string]bool{}, heads: map[string]bool{}, modifiers: map[string]bool{}}
 	// the sections that are plain lists of words
 	wordSets := map[string]map[string]bool{"numbers": d.numbers, "filler": d.filler, "everyday": d.everyday,
-		"topic": d.topic, "people": d.people, "predicates": d.predicates}
+		"topic": d.topic, "people": d.people, "predicates": d.predicates, "heads": d.heads, "modifiers": d.modifiers}
 	section := ""
 	var cur *typeDef
 	var kind *kindDef
@@ -124,6 +128,11 @@ func parseData(src string) (*data, error) {
 	for t := Type(1); t < numTypes; t++ {
 		if d.typeIndex(t) < 0 {
 			return nil, errorf("type %q is missing", t)
+		}
+	}
+	for w := range d.modifiers {
+		if !d.everyday[w] {
+			return nil, errorf("[modifiers] %q is not an [everyday] word: only everyday words need listing there", w)
 		}
 	}
 	return d, nil

@@ -151,6 +151,11 @@ type Analysis struct {
 	// option answers. Nil for a comparison, and when either side has no
 	// focus word of its own.
 	Alternatives [2][]string
+	// Kinds are the everyday words of the focus that name a kind of
+	// therapy or session, right before the topic word: "group" in "do you
+	// offer group sessions", "phone" in "phone therapy". They count as
+	// what the question is about, as everyday words do not.
+	Kinds []string
 }
 
 // Problem is one problem a question names ("premature ejaculation"), with
@@ -202,6 +207,7 @@ func Analyze(text string) Analysis {
 	if best == nil {
 		a.Focus = focusOf(a.Words, nil, nil)
 		a.Alternatives = alternatives(a.Words, nil, a.Focus)
+		a.Kinds = kinds(a.Words, a.Focus)
 		return a
 	}
 	// every phrase of the type that matched is cue: in "where can I park
@@ -236,7 +242,28 @@ func Analyze(text string) Analysis {
 		return a
 	}
 	a.Alternatives = alternatives(a.Words, bestCue, a.Focus)
+	a.Kinds = kinds(a.Words, a.Focus)
 	return a
+}
+
+// kinds finds the words of focus that name a kind of therapy or session:
+// one of words.txt's [modifiers] right before one of its [heads]
+// ("group sessions"), or before "sex" or "sexual" that comes before one
+// ("group sex therapy").
+func kinds(ws, focus []string) []string {
+	head := func(j int) bool {
+		return j < len(ws) && words.heads[ws[j]]
+	}
+	var out []string
+	for i, w := range ws {
+		if !words.modifiers[w] || !slices.Contains(focus, w) || slices.Contains(out, w) {
+			continue
+		}
+		if head(i+1) || i+2 < len(ws) && (ws[i+1] == "sex" || ws[i+1] == "sexual") && head(i+2) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // yesNo reports whether a question asks yes or no: it opens with a verb

@@ -192,6 +192,31 @@ func TestFocus(t *testing.T) {
 	}
 }
 
+// TestKinds: an everyday word right before a topic word ([heads]) names a
+// kind of therapy or session, and is what the question is about.
+func TestKinds(t *testing.T) {
+	tests := []struct {
+		q     string
+		kinds []string
+	}{
+		{"Do you offer group sex therapy sessions?", []string{"group"}},
+		{"is sex therapy a real therapy", []string{"real"}},
+		{"is phone therapy an option", nil},                  // "phone" asks where: the cue
+		{"dumb question, but what is sex therapy", nil},      // not before a topic word
+		{"how long is a session", nil},                       // "long" is the cue
+		{"do you offer sessions for a group of people", nil}, // "group" not before one
+		{"what is the first session like", []string{"first"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := question.Analyze(tt.q)
+			if diff := cmp.Diff(tt.kinds, a.Kinds, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("kinds (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestPredicate: what a "who" question asks someone did, which the
 // sentence naming them must say too; only the verbs words.txt lists.
 func TestPredicate(t *testing.T) {

@@ -184,7 +184,7 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 	// question is about ("dumb" in "dumb question, but what is it")
 	focus := make([]string, 0, len(a.Focus))
 	for _, w := range a.Focus {
-		if question.IsEveryday(w) && !ix.knows(w) {
+		if question.IsEveryday(w) && !ix.knows(w) && !slices.Contains(a.Kinds, w) {
 			continue
 		}
 		focus = append(focus, w)
@@ -192,7 +192,7 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 	q.focus = bits(focus) & q.covMask
 	var core []string
 	for _, w := range focus {
-		if !question.IsEveryday(w) {
+		if !question.IsEveryday(w) || slices.Contains(a.Kinds, w) {
 			core = append(core, w)
 		}
 	}
