@@ -58,6 +58,7 @@ var trainSets = []string{
 	"testdata/eval/safety_idioms2.jsonl",
 	"testdata/eval/safety_tune22.jsonl",
 	"testdata/eval/safety_tune24.jsonl",
+	"testdata/eval/safety_tune25.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",

@@ -102,6 +102,15 @@ func (e *Engine) fits(a question.Analysis, h search.Hit, p search.Passage) why {
 	if a.Type == question.Eligibility && h.Core < minEligible {
 		return noFocus
 	}
+	// what a term means is said by a passage that defines it ("X is a
+	// ...", "X refers to", an abbreviation spelt out): "what does
+	// psychodynamic mean" is not answered by a passage that only lists it
+	// among other approaches, nor "what is the PLISSIT model" by one on
+	// models. A question that is all but one of the moderators' @ask lines
+	// is answered as they said.
+	if a.Term && !p.Facts.Defined(a.Focus) && h.Phrasing < minVouched {
+		return noFocus
+	}
 	// a synonym alone does not carry a general question: "will I have
 	// homework" is not answered by a passage on skill-building that
 	// never says homework, nor any other word of the question's focus

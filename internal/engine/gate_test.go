@@ -55,6 +55,10 @@ func TestGatePairs(t *testing.T) {
 		// a kind of session the file never names, in everyday words
 		{"can i come to sessions on my own", secWhat,
 			"do you offer group sex therapy sessions", "I don't have an answer to that"},
+		// what a term means: the passage that defines it, not one that
+		// lists it
+		{"what is sex therapy", secWhat,
+			"what does psychodynamic mean", "doesn't define that"},
 		// one word shared with an @ask line does not carry the question
 		{"what is the first session like", secExpect,
 			"is the therapist a medical doctor", "doesn't describe what training"},

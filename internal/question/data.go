@@ -25,9 +25,11 @@ type data struct {
 	heads     map[string]bool
 	modifiers map[string]bool
 
-	types    []typeDef // in file order: the first that matches wins
-	asks     phrases   // owner: index into types
-	supplies phrases   // owner: index into types
+	types []typeDef // in file order: the first that matches wins
+	asks  phrases   // owner: index into types
+	// terms are the asks (by index) that ask what a term means ("term:")
+	terms    map[int]bool
+	supplies phrases // owner: index into types
 	kinds    []kindDef
 	problems phrases // owner: index into kinds
 }
@@ -169,7 +171,7 @@ func (d *data) entry(cur *typeDef, kind *kindDef, key, value string) error {
 		cur.free = value == "yes"
 	case "sentence":
 		cur.sentence = value == "yes"
-	case "ask", "alone", "supply":
+	case "ask", "alone", "supply", "term":
 		p, err := compile(value, d.spell)
 		if err != nil {
 			return err
@@ -177,10 +179,16 @@ func (d *data) entry(cur *typeDef, kind *kindDef, key, value string) error {
 		if key == "supply" {
 			d.supplies.add(p, ti, false)
 		} else {
+			if key == "term" {
+				if d.terms == nil {
+					d.terms = map[int]bool{}
+				}
+				d.terms[len(d.asks.list)] = true
+			}
 			d.asks.add(p, ti, key == "alone")
 		}
 	default:
-		return fmt.Errorf("unknown %q: use say:, ask:, alone:, supply:, any: or sentence:", key)
+		return fmt.Errorf("unknown %q: use say:, ask:, alone:, term:, supply:, any: or sentence:", key)
 	}
 	return nil
 }

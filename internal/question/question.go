@@ -156,6 +156,10 @@ type Analysis struct {
 	// offer group sessions", "phone" in "phone therapy". They count as
 	// what the question is about, as everyday words do not.
 	Kinds []string
+	// Term says the question asks what a term means ("what is sensate
+	// focus", "what does CBT mean"), a term: line of words.txt: the
+	// passage must cover all of it, not most.
+	Term bool
 }
 
 // Problem is one problem a question names ("premature ejaculation"), with
@@ -223,6 +227,9 @@ func Analyze(text string) Analysis {
 	}
 	bestFocus := focusOf(a.Words, bestCue, problemAt)
 	a.Type = words.types[bestType].t
+	for _, m := range found {
+		a.Term = a.Term || words.asks.owner[m.pattern] == bestType && words.terms[m.pattern]
+	}
 	slices.Sort(bestCue)
 	for _, i := range bestCue {
 		a.Cue = append(a.Cue, a.Words[i])
@@ -496,6 +503,10 @@ type Facts struct {
 	// Sentences are the text's sentences that give a type of answer one
 	// sentence must give (Type.InSentence), with the types each gives.
 	Sentences []Sentence
+	// Defines are the words of the terms the text defines: the subject of
+	// "X is a ...", "X refers to", "X stands for", and an abbreviation
+	// spelt out before it in brackets ("... Therapists (AASECT)").
+	Defines map[string]bool
 }
 
 // Sentence is one sentence of a passage and the types of answer it gives.
@@ -538,7 +549,65 @@ func Read(text string) Facts {
 			f.Sentences = append(f.Sentences, Sentence{Text: s, Supplies: t})
 		}
 	}
+	f.Defines = defines(text)
 	return f
+}
+
+// Defined reports whether the text defines every word of term that is not
+// an everyday word: "what does psychodynamic mean" is not answered by a
+// passage that only lists psychodynamic among other approaches.
+func (f Facts) Defined(term []string) bool {
+	for _, w := range term {
+		if !f.Defines[w] && !IsEveryday(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// defVerbs are the verbs of a definition, with the word that must follow
+// them: "X is a ...", "X refers to", "X stands for".
+var defVerbs = map[string][]string{
+	"is": {"a", "an", "the", "one"}, "are": {"a", "an", "the", "one"},
+	"means": nil, "refers": {"to"}, "stands": {"for"},
+}
+
+// defines finds the words of the terms text defines (Facts.Defines).
+func defines(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range sentences(text) {
+		for _, clause := range strings.Split(s, ",") {
+			ws := Words(clause)
+			for i := 1; i+1 < len(ws); i++ {
+				next, ok := defVerbs[ws[i]]
+				if !ok || ws[i+1] == "not" || next != nil && !slices.Contains(next, ws[i+1]) {
+					continue
+				}
+				for _, w := range ws[:i] {
+					out[w] = true
+				}
+				break
+			}
+		}
+		// an abbreviation spelt out before it: "(AASECT)"
+		for rest := s; ; {
+			open := strings.IndexByte(rest, '(')
+			if open < 0 {
+				break
+			}
+			end := strings.IndexByte(rest[open:], ')')
+			if end < 0 {
+				break
+			}
+			if inner := rest[open+1 : open+end]; acronym(inner) {
+				for _, w := range Words(inner) {
+					out[w] = true
+				}
+			}
+			rest = rest[open+end:]
+		}
+	}
+	return out
 }
 
 // supplied is the types that one sentence must give which s gives.

@@ -217,6 +217,34 @@ func TestKinds(t *testing.T) {
 	}
 }
 
+// TestTerm: a question that asks what a term means, against one that asks
+// about something ("the mission of AASECT") or asks more than the term.
+func TestTerm(t *testing.T) {
+	tests := []struct {
+		q    string
+		term bool
+	}{
+		{"what is sex therapy", true},
+		{"What is AASECT?", true},
+		{"what does psychodynamic mean", true},
+		{"what does client-centered actually mean in practice", true},
+		{"what is cognitive behavioral therapy", true},
+		{"what's meant by relational dynamics", true},
+		{"define sex therapy in one sentence", true},
+		{"What is the mission of AASECT?", false},
+		{"what is the first session like", false},
+		{"how long is a session", false},
+		{"what kind of therapy is it", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := question.Analyze(tt.q).Term; got != tt.term {
+				t.Errorf("Term = %v, want %v", got, tt.term)
+			}
+		})
+	}
+}
+
 // TestPredicate: what a "who" question asks someone did, which the
 // sentence naming them must say too; only the verbs words.txt lists.
 func TestPredicate(t *testing.T) {
@@ -379,6 +407,15 @@ func TestRead(t *testing.T) {
 	}
 	if !slices.Equal(f.Sentences, want) {
 		t.Errorf("Sentences:\n got %v\nwant %v", f.Sentences, want)
+	}
+
+	// the terms a text defines: "X is a ...", an abbreviation spelt out;
+	// not what it lists, nor what "is not"
+	f = question.Read("According to the American Association of Sexuality Educators, Counselors, and Therapists (AASECT), sex therapy is a specialized form of psychotherapy. It draws on cognitive-behavioral and psychodynamic approaches. Sex therapy is not entertainment.")
+	for term, want := range map[string]bool{"sex therapy": true, "aasect": true, "psychodynamic": false, "cognitive-behavioral": false, "entertainment": false, "sex therapy exactly": true} {
+		if got := f.Defined(question.Words(term)); got != want {
+			t.Errorf("Defined(%q) = %v, want %v", term, got, want)
+		}
 	}
 
 	f = question.Read("sex therapy focuses on addressing sexual concerns, improving sexual function, and enhancing overall sexual well-being")

@@ -383,10 +383,12 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	}
 	// a subject talked about (a novel, the news, a workshop): in the
 	// sentence of the sign, or anywhere when the sign is not about the
-	// writer
+	// writer. The sign's sentence is one where a rule of the verdict's
+	// kind fires on its own: a weak word beside the frame ("going to the
+	// conference") is no sign, and leaves the sign elsewhere unframed
 	frame := lx.ids["topic-frame"]
 	for _, h := range hits {
-		if h.concept == frame && (risky[ws[h.start].sent] || !selfInSign) {
+		if h.concept == frame && (!selfInSign || !v.CheckIn && risky[ws[h.start].sent] || lx.signIn(ws, hits, ws[h.start].sent, v.Category) || r.triage(textnorm.Fold(sentenceText(ws, ws[h.start].sent))).Category == v.Category) {
 			return true
 		}
 	}
@@ -415,6 +417,48 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 		return lx.signsInQuestions(ws, hits, risky)
 	}
 	return !selfInSign
+}
+
+// signIn reports whether a concept rule of category c's tiers fires on
+// the hits of sentence n alone.
+func (lx *lexicon) signIn(ws []word, hits []hit, n int, c Category) bool {
+	var in []hit
+	for _, h := range hits {
+		if ws[h.start].sent == n {
+			in = append(in, h)
+		}
+	}
+	if len(in) == 0 {
+		return false
+	}
+	x := newHitIndex(len(lx.concepts), ws, in)
+	defer x.release()
+	for i := range lx.rules {
+		cr := &lx.rules[i]
+		switch {
+		case c == Crisis && cr.tier != tierCrisis && cr.tier != tierCheckIn,
+			c == Abuse && cr.tier != tierAbuse && cr.tier != tierControl:
+			continue
+		}
+		if cr.matches(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceText is the words of sentence n, joined.
+func sentenceText(ws []word, n int) string {
+	var b strings.Builder
+	for _, w := range ws {
+		if w.sent == n {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.w)
+		}
+	}
+	return b.String()
 }
 
 // signsInQuestions reports whether every sentence that holds a sign is a
