@@ -102,6 +102,13 @@ func (e *Engine) fits(a question.Analysis, h search.Hit, p search.Passage) why {
 	if a.Type == question.Eligibility && h.Core < minEligible {
 		return noFocus
 	}
+	// a question about someone the file names must be answered about
+	// what it asks of them: "where is AASECT headquartered" is not
+	// answered by the passage that names AASECT, whose rare name alone
+	// would carry the focus
+	if h.Beyond < e.opts.MinFocus && h.Phrasing < minVouched {
+		return noFocus
+	}
 	// what a term means is said by a passage that defines it ("X is a
 	// ...", "X refers to", an abbreviation spelt out): "what does
 	// psychodynamic mean" is not answered by a passage that only lists it

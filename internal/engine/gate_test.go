@@ -55,6 +55,10 @@ func TestGatePairs(t *testing.T) {
 		// a kind of session the file never names, in everyday words
 		{"can i come to sessions on my own", secWhat,
 			"do you offer group sex therapy sessions", "I don't have an answer to that"},
+		// someone the file names: what is asked of them must be covered
+		// too, not the rare name alone
+		{"what role did AASECT play", secHistory,
+			"does AASECT have an office in Chicago", "I don't have an answer to that"},
 		// what a term means: the passage that defines it, not one that
 		// lists it
 		{"what is sex therapy", secWhat,

@@ -24,6 +24,7 @@ type data struct {
 	// kind of ("group" therapy, "phone" sessions)
 	heads     map[string]bool
 	modifiers map[string]bool
+	roles     map[string]bool
 
 	types []typeDef // in file order: the first that matches wins
 	asks  phrases   // owner: index into types
@@ -57,10 +58,10 @@ func errorf(format string, args ...any) error {
 // so a mistake in the file is caught by the package's tests, not guessed at.
 func parseData(src string) (*data, error) {
 	d := &data{spell: map[string][]string{}, numbers: map[string]bool{}, filler: map[string]bool{}, predicates: map[string]bool{},
-		everyday: map[string]bool{}, topic: map[string]bool{}, people: map[string]bool{}, heads: map[string]bool{}, modifiers: map[string]bool{}}
+		everyday: map[string]bool{}, topic: map[string]bool{}, people: map[string]bool{}, heads: map[string]bool{}, modifiers: map[string]bool{}, roles: map[string]bool{}}
 	// the sections that are plain lists of words
 	wordSets := map[string]map[string]bool{"numbers": d.numbers, "filler": d.filler, "everyday": d.everyday,
-		"topic": d.topic, "people": d.people, "predicates": d.predicates, "heads": d.heads, "modifiers": d.modifiers}
+		"topic": d.topic, "people": d.people, "predicates": d.predicates, "heads": d.heads, "modifiers": d.modifiers, "roles": d.roles}
 	section := ""
 	var cur *typeDef
 	var kind *kindDef

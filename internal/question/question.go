@@ -374,6 +374,10 @@ func Topic() []string {
 	return out
 }
 
+// IsRole reports whether w asks what someone does or is for ("mission",
+// "role"): words.txt's [roles].
+func IsRole(w string) bool { return words.roles[w] }
+
 // IsEveryday reports whether w (a word of Words) is an everyday word. A
 // number is one too: "5" in "explain it like I'm 5".
 func IsEveryday(w string) bool { return words.everyday[w] || isNumber(w, words.numbers) }
@@ -642,6 +646,25 @@ func sentences(text string) []string {
 	}
 	if s := strings.TrimSpace(text[start:]); s != "" {
 		out = append(out, s)
+	}
+	return out
+}
+
+// NameWords returns the words of text written as names: capitalised
+// where no sentence starts ("Masters and Johnson"), or acronyms
+// ("AASECT"), lower-cased.
+func NameWords(text string) []string {
+	var out []string
+	for _, s := range sentences(text) {
+		for i, f := range strings.FieldsFunc(s, unicode.IsSpace) {
+			word := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			word, _, _ = strings.Cut(word, "'") // "AASECT's"
+			word, _, _ = strings.Cut(word, "’")
+			r, _ := utf8.DecodeRuneInString(word)
+			if word != "" && unicode.IsUpper(r) && (i > 0 || acronym(word)) {
+				out = append(out, strings.ToLower(word))
+			}
+		}
 	}
 	return out
 }

@@ -217,6 +217,16 @@ func TestKinds(t *testing.T) {
 	}
 }
 
+// TestNameWords: names are capitalised where no sentence starts, or
+// acronyms; a capital that starts a sentence is none.
+func TestNameWords(t *testing.T) {
+	got := question.NameWords("Sex therapy emerged with the research of Masters and Johnson. Organizations like AASECT's were pivotal. AASECT matters.")
+	want := []string{"masters", "johnson", "aasect", "aasect"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("NameWords (-want +got):\n%s", diff)
+	}
+}
+
 // TestTerm: a question that asks what a term means, against one that asks
 // about something ("the mission of AASECT") or asks more than the term.
 func TestTerm(t *testing.T) {

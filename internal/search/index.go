@@ -151,6 +151,9 @@ type Index struct {
 	// it is in their termIDs: ranking reads a short list at once instead
 	// of searching every passage for the term
 	locs [][]termLoc
+	// names are the analyzed terms the passages write only as names
+	// (question.NameWords: "masters", "aasect"), never in lower case
+	names map[string]bool
 }
 
 // termLoc is one passage that has a term, and the term's index in its
@@ -184,6 +187,7 @@ func Build(f *knowledge.File) (*Index, error) {
 		}
 	}
 	docs := ix.load(f)
+	ix.findNames(f)
 	st, err := newStore()
 	if err != nil {
 		return nil, err
@@ -405,4 +409,30 @@ func (ix *Index) Close() error {
 		return nil
 	}
 	return ix.store.close()
+}
+
+// findNames notes the terms the passages write only as names: capitalised
+// where no sentence starts, or acronyms, and never in lower case.
+func (ix *Index) findNames(f *knowledge.File) {
+	ix.names = map[string]bool{}
+	lower := map[string]bool{}
+	for _, s := range f.Sections {
+		for _, p := range s.Passages {
+			for _, w := range question.NameWords(p.Text) {
+				for _, t := range ix.word(w) {
+					ix.names[t] = true
+				}
+			}
+			for _, field := range strings.Fields(p.Text) {
+				if field[0] >= 'a' && field[0] <= 'z' {
+					for _, t := range ix.terms(field) {
+						lower[t] = true
+					}
+				}
+			}
+		}
+	}
+	for t := range lower {
+		delete(ix.names, t)
+	}
 }

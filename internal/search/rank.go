@@ -35,8 +35,8 @@ type query struct {
 	// (question.Analysis.Alternatives); zero when it has none
 	alts [2]uint64
 	// core is the focus less everyday words ("come" in "can same-sex
-	// couples come in")
-	core uint64
+	// couples come in"); names the core's terms the file writes as names
+	core, names uint64
 	// phrases match a question term only where all their words are.
 	phrases []phrasePattern
 	// ids is match by term id, sorted by id; lit is the question's own
@@ -197,6 +197,27 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 		}
 	}
 	q.core = bits(core) & q.covMask
+	var names []string
+	for _, w := range core {
+		for _, t := range ix.word(w) {
+			if ix.names[t] {
+				names = append(names, w)
+				break
+			}
+		}
+	}
+	q.names = bits(names) & q.core
+	if q.names != 0 {
+		// what a named body does or is for ("the mission of AASECT") is
+		// no more than the name asks
+		var roles []string
+		for _, w := range core {
+			if question.IsRole(w) {
+				roles = append(roles, w)
+			}
+		}
+		q.names |= bits(roles) & q.core
+	}
 	if a.Type.InSentence() {
 		q.stated = a.Type
 		q.predicate = bits(a.Predicate)
@@ -386,6 +407,10 @@ func (ix *Index) rank(q *query, hits []Hit) {
 		h.Literal = q.focusShare(litMask(q.lit, p.termIDs))
 		h.Said = q.focusShare(said)
 		h.Core = q.share(said, q.core)
+		h.Beyond = 1
+		if rest := q.core &^ q.names; q.names != 0 && rest != 0 {
+			h.Beyond = q.share(all, rest)
+		}
 		for _, alt := range q.alts {
 			// "individuals or only couples": either option's words will do
 			if c := alt & q.core; c != 0 {

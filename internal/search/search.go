@@ -66,6 +66,11 @@ type Hit struct {
 	// ("same-sex couples", not "come") that the passage's own text covers,
 	// with synonyms: 1 when there is none.
 	Core float64
+	// Beyond is, for a question about someone the file names ("where is
+	// AASECT headquartered"), the share of Core's words other than the
+	// names that the passage covers, with synonyms and phrasings: 1 when
+	// the question names no one or asks nothing more.
+	Beyond float64
 	// Sides is, for a comparison, the share of each side the passage's
 	// own text covers (its phrasings too when it declares comparison).
 	Sides [2]float64

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faqbot/faqbot/internal/question"
 	"github.com/faqbot/faqbot/internal/search"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -148,5 +149,48 @@ func TestCollisions(t *testing.T) {
 	}
 	if got[0].Line != 10 || got[0].OtherLine != 4 || got[0].OtherSect != "One" || got[1].Section != "Three" {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// TestBeyond: a question about someone the file names is measured on what
+// it asks of them, less the name; a word the file also writes in lower
+// case ("standards") is no name, though it is capitalised in one.
+func TestBeyond(t *testing.T) {
+	ix := build(t, `# T
+
+## History
+
+Sex therapy began with the research of Masters and Johnson. Groups like the Society of Standards set standards.
+
+## Who
+
+Our therapists see couples.
+`)
+	tests := []struct {
+		q    string
+		want float64
+	}{
+		{"who were Masters and Johnson", 1},              // nothing asked beyond the names
+		{"did Masters and Johnson begin sex therapy", 1}, // "begin" is in the passage
+		{"where did Masters and Johnson live", 0},        // "live" is not
+		{"what role did Masters and Johnson play", 1},    // a role is what they did
+		{"do standards change in Chicago", 1},            // no name: "standards" is also in lower case
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res, err := ix.SearchQuestion(context.Background(), question.Analyze(tt.q))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got float64 = -1
+			for _, h := range res.Hits {
+				if ix.Passages()[h.Passage].Heading == "History" {
+					got = h.Beyond
+				}
+			}
+			if got != tt.want {
+				t.Errorf("Beyond = %.2f, want %.2f", got, tt.want)
+			}
+		})
 	}
 }
