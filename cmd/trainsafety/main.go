@@ -60,6 +60,16 @@ var trainSets = []string{
 	"testdata/eval/safety_tune24.jsonl",
 	"testdata/eval/safety_tune25.jsonl",
 	"testdata/eval/phrasings.jsonl",
+	// the questions people ask about therapy, in their own words and
+	// relayed by staff ("caller wants to know how many weeks it runs"):
+	// what the net must let through
+	"testdata/eval/kinds_answered.jsonl",
+	"testdata/eval/kinds_unanswered.jsonl",
+	"testdata/eval/kinds_faq.jsonl",
+	"testdata/eval/questions_tune.jsonl",
+	"testdata/eval/questions_tune2.jsonl",
+	"testdata/eval/questions_tune3.jsonl",
+	"testdata/eval/questions_tune4.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",
 	"internal/safety/testdata/triage_cases.jsonl",
