@@ -38,6 +38,9 @@ func TestType(t *testing.T) {
 		{"is sex therapy judgmental or coercive", question.General},
 		{"which works better for sex issues, cbt or psychodynamic", question.Comparison},
 		{"is sex therapy more effective than medication", question.Comparison},
+		{"is group or individual therapy better for shy people", question.Comparison},
+		{"are online or in-person sessions more helpful", question.Comparison},
+		{"is it about sex or about the relationship too", question.General},
 		// credentials and training
 		{"what training does a therapist have", question.Credentials},
 		{"What degree does a sex therapist need?", question.Credentials},
