@@ -423,9 +423,9 @@ func (ix *Index) findNames(f *knowledge.File) {
 					ix.names[t] = true
 				}
 			}
-			for _, field := range strings.Fields(p.Text) {
-				if field[0] >= 'a' && field[0] <= 'z' {
-					for _, t := range ix.terms(field) {
+			for _, w := range strings.FieldsFunc(p.Text, notWordRune) {
+				if w[0] >= 'a' && w[0] <= 'z' {
+					for _, t := range ix.word(w) {
 						lower[t] = true
 					}
 				}
@@ -435,4 +435,9 @@ func (ix *Index) findNames(f *knowledge.File) {
 	for t := range lower {
 		delete(ix.names, t)
 	}
+}
+
+// notWordRune reports whether r ends a word for findNames.
+func notWordRune(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80)
 }
