@@ -120,6 +120,9 @@ var answerBar = map[string]float64{
 	// a fourth writer, scored once on first sight (answer 0.912, no_match
 	// 0.708), then tuned on
 	"questions_tune4.jsonl": 0.90,
+	// a fifth writer (many voices), scored on first sight only, its lines
+	// never read: the session's start 0.787 / 0.692, its end 0.787 / 0.758
+	"questions_tune5.jsonl": 0.77,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
@@ -140,6 +143,7 @@ var noMatchBar = map[string]float64{
 	"questions_tune3.jsonl":     0.72,
 	"questions_heldback3.jsonl": 0.72,
 	"questions_tune4.jsonl":     0.74,
+	"questions_tune5.jsonl":     0.74,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which
