@@ -197,16 +197,15 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 		}
 	}
 	q.core = bits(core) & q.covMask
-	var names []string
-	for _, w := range core {
-		for _, t := range ix.word(w) {
-			if ix.names[t] {
-				names = append(names, w)
-				break
-			}
+	// the question's terms the file writes only as names, from the terms
+	// already analyzed (a huge or many-worded question is not analyzed
+	// again)
+	for i, t := range q.terms {
+		if i < 64 && ix.names[t] {
+			q.names |= 1 << i
 		}
 	}
-	q.names = bits(names) & q.core
+	q.names &= q.core
 	if q.names != 0 {
 		// what a named body does or is for ("the mission of AASECT") is
 		// no more than the name asks
