@@ -58,7 +58,8 @@ func errorf(format string, args ...any) error {
 // so a mistake in the file is caught by the package's tests, not guessed at.
 func parseData(src string) (*data, error) {
 	d := &data{spell: map[string][]string{}, numbers: map[string]bool{}, filler: map[string]bool{}, predicates: map[string]bool{},
-		everyday: map[string]bool{}, topic: map[string]bool{}, people: map[string]bool{}, heads: map[string]bool{}, modifiers: map[string]bool{}, roles: map[string]bool{}}
+		everyday: map[string]bool{}, topic: map[string]bool{}, people: map[string]bool{}, heads: map[string]bool{}, modifiers: map[string]bool{}, roles: map[string]bool{},
+		terms: map[int]bool{}}
 	// the sections that are plain lists of words
 	wordSets := map[string]map[string]bool{"numbers": d.numbers, "filler": d.filler, "everyday": d.everyday,
 		"topic": d.topic, "people": d.people, "predicates": d.predicates, "heads": d.heads, "modifiers": d.modifiers, "roles": d.roles}
@@ -181,9 +182,6 @@ func (d *data) entry(cur *typeDef, kind *kindDef, key, value string) error {
 			d.supplies.add(p, ti, false)
 		} else {
 			if key == "term" {
-				if d.terms == nil {
-					d.terms = map[int]bool{}
-				}
 				d.terms[len(d.asks.list)] = true
 			}
 			d.asks.add(p, ti, key == "alone")

@@ -158,7 +158,7 @@ type Analysis struct {
 	Kinds []string
 	// Term says the question asks what a term means ("what is sensate
 	// focus", "what does CBT mean"), a term: line of words.txt: the
-	// passage must cover all of it, not most.
+	// passage must define it (Facts.Defined).
 	Term bool
 }
 

@@ -369,9 +369,11 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 			}
 		}
 	}
+	// phrased: the sentences where the phrase layer finds the verdict's kind
+	phrased := map[int]bool{}
 	for _, s := range sentencesOf(ws) {
 		if r.triage(textnorm.Fold(s.text)).Category == v.Category {
-			risky[s.n], ofKind[s.n] = true, true
+			risky[s.n], ofKind[s.n], phrased[s.n] = true, true, true
 		}
 	}
 	self := lx.ids["self"]
@@ -388,7 +390,12 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	// conference") is no sign, and leaves the sign elsewhere unframed
 	frame := lx.ids["topic-frame"]
 	for _, h := range hits {
-		if h.concept == frame && (!selfInSign || !v.CheckIn && risky[ws[h.start].sent] || lx.signIn(ws, hits, ws[h.start].sent, v.Category) || r.triage(textnorm.Fold(sentenceText(ws, ws[h.start].sent))).Category == v.Category) {
+		if h.concept != frame {
+			continue
+		}
+		n := ws[h.start].sent
+		signed := phrased[n] || lx.signIn(ws, hits, n, v.Category)
+		if !selfInSign || !v.CheckIn && risky[n] || signed {
 			return true
 		}
 	}
@@ -445,20 +452,6 @@ func (lx *lexicon) signIn(ws []word, hits []hit, n int, c Category) bool {
 		}
 	}
 	return false
-}
-
-// sentenceText is the words of sentence n, joined.
-func sentenceText(ws []word, n int) string {
-	var b strings.Builder
-	for _, w := range ws {
-		if w.sent == n {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w.w)
-		}
-	}
-	return b.String()
 }
 
 // signsInQuestions reports whether every sentence that holds a sign is a

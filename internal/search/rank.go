@@ -35,7 +35,8 @@ type query struct {
 	// (question.Analysis.Alternatives); zero when it has none
 	alts [2]uint64
 	// core is the focus less everyday words ("come" in "can same-sex
-	// couples come in"); names the core's terms the file writes as names
+	// couples come in"); names the core's terms the file writes as names,
+	// with those that ask what a named body does ("mission")
 	core, names uint64
 	// phrases match a question term only where all their words are.
 	phrases []phrasePattern
