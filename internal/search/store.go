@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -34,6 +35,14 @@ type store struct {
 	// would find nothing, so it is not sent (the bleve term searcher it
 	// would cost is most of a search's time on a small file)
 	has map[string]struct{}
+
+	// holders remembers, for a file small enough that every passage is a
+	// candidate, which passages bleve said hold a term: the answer for a
+	// term never changes on one index, and the file's words are few, so
+	// a question in words asked before costs no bleve search (a new
+	// knowledge version builds a new store)
+	mu      sync.RWMutex
+	holders map[string][]int32
 }
 
 // lookup is one term query: a term or a synonym group's token.
@@ -62,7 +71,7 @@ func newStore() (*store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: new index: %w", err)
 	}
-	return &store{idx: idx, has: map[string]struct{}{}}, nil
+	return &store{idx: idx, has: map[string]struct{}{}, holders: map[string][]int32{}}, nil
 }
 
 // add indexes passages' terms, one document each, named by position.
@@ -91,9 +100,13 @@ func (s *store) add(terms [][]string) error {
 }
 
 // candidates asks bleve which passages hold a term of lookups; at most
-// limit of them, best first by bleve's BM25, or unscored when all says
-// that limit holds every passage.
+// limit of them, best first by bleve's BM25, or, when all says that limit
+// holds every passage, unscored: then the passages of each term, which
+// bleve is asked for once per index, and their union is the answer.
 func (s *store) candidates(ctx context.Context, lookups []lookup, limit int, all bool) ([]int32, error) {
+	if all {
+		return s.holdersOf(ctx, lookups, limit)
+	}
 	qs := make([]bquery.Query, 0, len(lookups))
 	for _, l := range lookups {
 		if _, ok := s.has[l.term]; !ok {
@@ -107,11 +120,47 @@ func (s *store) candidates(ctx context.Context, lookups []lookup, limit int, all
 	if len(qs) == 0 {
 		return nil, nil
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), limit, 0, false)
-	if all {
-		// every passage fits: which ones match is all the ranking needs
-		req.Score = "none"
+	return s.search(ctx, bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), limit, 0, false))
+}
+
+// holdersOf is the union of the passages holding each term of lookups,
+// in no particular order, each term's from bleve the first time it is
+// asked for.
+func (s *store) holdersOf(ctx context.Context, lookups []lookup, limit int) ([]int32, error) {
+	var out []int32
+	seen := make([]uint64, limit/64+1) // limit holds every passage
+	for _, l := range lookups {
+		if _, ok := s.has[l.term]; !ok {
+			continue
+		}
+		s.mu.RLock()
+		ps, ok := s.holders[l.term]
+		s.mu.RUnlock()
+		if !ok {
+			tq := bleve.NewTermQuery(l.term)
+			tq.SetField(storeField)
+			req := bleve.NewSearchRequestOptions(tq, limit, 0, false)
+			req.Score = "none"
+			var err error
+			if ps, err = s.search(ctx, req); err != nil {
+				return nil, err
+			}
+			s.mu.Lock()
+			s.holders[l.term] = ps
+			s.mu.Unlock()
+		}
+		for _, p := range ps {
+			if w, b := p/64, uint64(1)<<(p%64); seen[w]&b == 0 {
+				seen[w] |= b
+				out = append(out, p)
+			}
+		}
 	}
+	return out, nil
+}
+
+// search runs req and returns the passages of its hits, in bleve's order.
+func (s *store) search(ctx context.Context, req *bleve.SearchRequest) ([]int32, error) {
 	res, err := s.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: bleve: %w", err)
