@@ -5,6 +5,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
 	"github.com/faqbot/faqbot/internal/question"
 	"github.com/faqbot/faqbot/knowledge"
 )
@@ -63,5 +66,59 @@ func TestGroupLookups(t *testing.T) {
 	}
 	if _, ok := ix.store.has["zzzqqq"]; ok {
 		t.Error("the store claims a term no passage has")
+	}
+}
+
+// TestHolders holds the per-term memory to what it stands for: on a small
+// file the candidates of a question, cold or remembered, are the passages
+// one bleve disjunction of its lookups finds.
+func TestHolders(t *testing.T) {
+	f, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	n := len(ix.passages)
+	for _, q := range []string{
+		"is it confidential",
+		"Do sex therapists see individuals or only couples?",
+		"is it confidential for couples", // terms remembered and a new one
+		"wat is sex therpy",
+		"What time is it in Tokyo?",
+	} {
+		var clauses []clause
+		for _, tk := range ix.questionTerms(question.Analyze(q).Words) {
+			clauses = append(clauses, clause{term: tk, synonyms: ix.syn.equiv[tk], boost: 1})
+		}
+		ls := ix.lookups(clauses)
+		var qs []bquery.Query
+		for _, l := range ls {
+			tq := bleve.NewTermQuery(l.term)
+			tq.SetField(storeField)
+			qs = append(qs, tq)
+		}
+		var want []int32
+		if len(qs) > 0 {
+			req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
+			if want, err = ix.store.search(ctx, req); err != nil {
+				t.Fatal(err)
+			}
+		}
+		slices.Sort(want)
+		for _, pass := range []string{"cold", "remembered"} {
+			got, err := ix.store.candidates(ctx, ls, n, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%q (%s): candidates %v, bleve's disjunction %v", q, pass, got, want)
+			}
+		}
 	}
 }
