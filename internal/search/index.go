@@ -378,10 +378,23 @@ func (ix *Index) cacheWords(s string) {
 	}
 }
 
+// maxWordBytes is the longest word of a question analyzed whole: no
+// term of a knowledge file is longer, and bleve's segmenter and stemmer
+// are slow on a word of a megabyte, so a longer one is analyzed from its
+// first maxWordBytes bytes (still a word no passage has).
+const maxWordBytes = 128
+
 // word analyzes one word of a question, from the cache when the file uses it.
 func (ix *Index) word(w string) []string {
 	if ts, ok := ix.words[w]; ok {
 		return ts
+	}
+	if len(w) > maxWordBytes {
+		cut := maxWordBytes
+		for cut > 0 && !utf8.RuneStart(w[cut]) {
+			cut--
+		}
+		w = w[:cut]
 	}
 	return analyze(ix.analyzer, w)
 }
