@@ -44,12 +44,14 @@ const (
 	Condition                  // can it help with a named problem
 	Reason                     // why, what for
 	Definition                 // what is it
+	Offering                   // what the clinic offers, who is on its staff
 	numTypes
 )
 
 var typeNames = [numTypes]string{
 	"general", "opinion", "comparison", "credentials", "when", "duration", "cost", "schedule", "place", "number", "normal", "cause",
 	"recommendation", "eligibility", "who", "howto", "procedure", "condition", "reason", "definition",
+	"offering",
 }
 
 func (t Type) String() string {
@@ -74,9 +76,10 @@ func ParseType(name string) (Type, bool) {
 func TypeNames() []string { return append([]string(nil), typeNames[1:]...) }
 
 // Practical reports whether t is about the clinic's practical matters
-// (fees, hours, place, length of sessions), which a clinic answers itself.
+// (fees, hours, place, length of sessions, the services it offers), which
+// a clinic answers itself.
 func (t Type) Practical() bool {
-	return t == Cost || t == Schedule || t == Place || t == Duration
+	return t == Cost || t == Schedule || t == Place || t == Duration || t == Offering
 }
 
 // Free reports whether any passage about the question can answer it, as
