@@ -378,10 +378,11 @@ func (ix *Index) cacheWords(s string) {
 	}
 }
 
-// maxWordBytes is the longest word of a question analyzed whole: no
-// term of a knowledge file is longer, and bleve's segmenter and stemmer
-// are slow on a word of a megabyte, so a longer one is analyzed from its
-// first maxWordBytes bytes (still a word no passage has).
+// maxWordBytes is the longest word analyzed whole when the file does not
+// use it (the file's own words are in ix.words, whatever their length):
+// bleve's segmenter and stemmer are slow on a word of a megabyte, so a
+// longer one is analyzed from its first maxWordBytes bytes (still a word
+// no passage has).
 const maxWordBytes = 128
 
 // word analyzes one word of a question, from the cache when the file uses it.

@@ -112,8 +112,7 @@ func (s *store) candidates(ctx context.Context, lookups []lookup, limit int, all
 		if _, ok := s.has[l.term]; !ok {
 			continue
 		}
-		tq := bleve.NewTermQuery(l.term)
-		tq.SetField(storeField)
+		tq := termQuery(l.term)
 		tq.SetBoost(l.boost)
 		qs = append(qs, tq)
 	}
@@ -137,9 +136,7 @@ func (s *store) holdersOf(ctx context.Context, lookups []lookup, limit int) ([]i
 		ps, ok := s.holders[l.term]
 		s.mu.RUnlock()
 		if !ok {
-			tq := bleve.NewTermQuery(l.term)
-			tq.SetField(storeField)
-			req := bleve.NewSearchRequestOptions(tq, limit, 0, false)
+			req := bleve.NewSearchRequestOptions(termQuery(l.term), limit, 0, false)
 			req.Score = "none"
 			var err error
 			if ps, err = s.search(ctx, req); err != nil {
@@ -157,6 +154,13 @@ func (s *store) holdersOf(ctx context.Context, lookups []lookup, limit int) ([]i
 		}
 	}
 	return out, nil
+}
+
+// termQuery is a term query on the documents' field.
+func termQuery(term string) *bquery.TermQuery {
+	tq := bleve.NewTermQuery(term)
+	tq.SetField(storeField)
+	return tq
 }
 
 // search runs req and returns the passages of its hits, in bleve's order.

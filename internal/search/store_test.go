@@ -17,15 +17,7 @@ import (
 // group as with one per term and per synonym, and a term no document
 // holds is never sent.
 func TestGroupLookups(t *testing.T) {
-	f, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := defaultIndex(t)
 	for _, q := range []string{
 		"Do sex therapists see individuals or only couples?",
 		"a caller asks whether couples can come together",
@@ -73,15 +65,7 @@ func TestGroupLookups(t *testing.T) {
 // file the candidates of a question, cold or remembered, are the passages
 // one bleve disjunction of its lookups finds.
 func TestHolders(t *testing.T) {
-	f, err := knowledge.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := defaultIndex(t)
 	ctx := context.Background()
 	n := len(ix.passages)
 	for _, q := range []string{
@@ -105,6 +89,7 @@ func TestHolders(t *testing.T) {
 		var want []int32
 		if len(qs) > 0 {
 			req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
+			var err error
 			if want, err = ix.store.search(ctx, req); err != nil {
 				t.Fatal(err)
 			}
@@ -121,4 +106,20 @@ func TestHolders(t *testing.T) {
 			}
 		}
 	}
+}
+
+// defaultIndex builds the index of the embedded default file, closed when
+// the test ends.
+func defaultIndex(t *testing.T) *Index {
+	t.Helper()
+	f, err := knowledge.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
