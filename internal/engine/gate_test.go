@@ -57,6 +57,9 @@ func TestGatePairs(t *testing.T) {
 			"do you offer group sex therapy sessions", "I don't have an answer to that"},
 		// someone the file names: what is asked of them must be covered
 		// too, not the rare name alone
+		// the particulars of something the file names in passing
+		{"does sex therapy include skill-building", secExpect,
+			"what specific skills are taught in skill-building", "doesn't go into that much detail"},
 		{"what role did AASECT play", secHistory,
 			"does AASECT have an office in Chicago", "I don't have an answer to that"},
 		// what a term means: the passage that defines it, not one that

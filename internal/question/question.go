@@ -45,13 +45,14 @@ const (
 	Reason                     // why, what for
 	Definition                 // what is it
 	Offering                   // what the clinic offers, who is on its staff
+	Detail                     // the particulars of something: which specific skills, the exact year
 	numTypes
 )
 
 var typeNames = [numTypes]string{
 	"general", "opinion", "comparison", "credentials", "when", "duration", "cost", "schedule", "place", "number", "normal", "cause",
 	"recommendation", "eligibility", "who", "howto", "procedure", "condition", "reason", "definition",
-	"offering",
+	"offering", "detail",
 }
 
 func (t Type) String() string {

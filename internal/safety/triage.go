@@ -263,19 +263,73 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 }
 
 // netFlag asks the statistical net about a message the rules let
-// through. It is not asked about questions, subjects talked about, play
-// or kindness said so, or jokes: there its words are more often topics
-// than signs, and a question
-// that shows risk is the rules' to find ("does the big sleep hurt?").
+// through. It is not asked about subjects talked about, play or kindness
+// said so, or jokes: there its words are more often topics than signs. A
+// question that shows risk is the rules' to find ("does the big sleep
+// hurt?"), and a relayed one too ("caller wants to know what AASECT
+// means"); what a message tells around its question is the net's all the
+// same ("so tired of being me. what are your hours?"). It reads those
+// sentences at the stricter threshold, a sentence or two being little to
+// go on, and only when the whole message is over the usual one: "my wife
+// and i want to go together" is no wish to die beside "do your therapists
+// see couples?".
 func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark, strict bool) Category {
 	if lx.laughing(hits) || lx.has(hits, "topic-frame") || lx.benign(hits) {
 		return None
 	}
-	if questionMark || lx.opensWithQuestion(ws, hits) {
-		return None
+	if questionMark || lx.opensWithQuestion(ws, hits) || lx.has(hits, "relayed-question") {
+		if whole, _ := lx.net.flag(lx, ws, hits, false); whole == None {
+			return None
+		}
+		ws, hits = lx.statements(ws, hits)
+		if len(ws) == 0 {
+			return None
+		}
+		strict = true
 	}
 	c, _ := lx.net.flag(lx, ws, hits, strict)
 	return c
+}
+
+// statements are the sentences of a message that are not questions (no
+// question mark ends them, no question word opens them, they pass on no
+// one's question), with the hits inside them, renumbered.
+func (lx *lexicon) statements(ws []word, hits []hit) ([]word, []hit) {
+	q := lx.ids["question"]
+	asks := map[int]bool{}
+	for _, w := range ws {
+		if w.askMark {
+			asks[w.sent] = true
+		}
+	}
+	relayed := lx.ids["relayed-question"]
+	for _, h := range hits {
+		if h.concept == q && (h.start == 0 || ws[h.start-1].sent != ws[h.start].sent) || h.concept == relayed {
+			asks[ws[h.start].sent] = true
+		}
+	}
+	if len(asks) == 0 {
+		return ws, hits
+	}
+	at := make([]int, len(ws)+1) // new index of each word, -1 when dropped
+	var kept []word
+	for i, w := range ws {
+		at[i] = -1
+		if !asks[w.sent] {
+			at[i] = len(kept)
+			kept = append(kept, w)
+		}
+	}
+	at[len(ws)] = len(kept)
+	var in []hit
+	for _, h := range hits {
+		if at[h.start] < 0 || h.end > h.start && at[h.end-1] < 0 {
+			continue
+		}
+		h.start, h.end = at[h.start], at[h.end-1]+1
+		in = append(in, h)
+	}
+	return kept, in
 }
 
 // notBenign are the concepts that keep an abuse phrase rule on even when

@@ -36,8 +36,9 @@ type query struct {
 	alts [2]uint64
 	// core is the focus less everyday words ("come" in "can same-sex
 	// couples come in"); names the core's terms the file writes as names,
-	// with those that ask what a named body does ("mission")
-	core, names uint64
+	// with those that ask what a named body does ("mission"), which are
+	// roles too
+	core, names, roles uint64
 	// phrases match a question term only where all their words are.
 	phrases []phrasePattern
 	// ids is match by term id, sorted by id; lit is the question's own
@@ -216,7 +217,8 @@ func (q *query) aim(ix *Index, a question.Analysis) {
 				roles = append(roles, w)
 			}
 		}
-		q.names |= bits(roles) & q.core
+		q.roles = bits(roles) & q.core &^ q.names
+		q.names |= q.roles
 	}
 	if a.Type.InSentence() {
 		q.stated = a.Type
@@ -403,6 +405,13 @@ func (ix *Index) rank(q *query, hits []Hit) {
 			h.Coverage = q.weightOf(all&q.covMask) / q.covTotal
 		}
 		said := q.mask(p.textIDs)
+		if named := q.names &^ q.roles; q.roles != 0 && said&named == named {
+			// a passage that names AASECT and says what it did answers
+			// "what role did AASECT play": the role is what the text says
+			// of the name, not a word it must use
+			said |= q.roles
+			all |= q.roles
+		}
 		h.Focus = q.focusShare(all)
 		h.Literal = q.focusShare(litMask(q.lit, p.termIDs))
 		h.Said = q.focusShare(said)

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -190,6 +191,48 @@ Our therapists see couples.
 			}
 			if got != tt.want {
 				t.Errorf("Beyond = %.2f, want %.2f", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRoleSaid: what a question asks a named body does ("what role did
+// AASECT play") is said by a passage that names it, although the passage
+// never uses "role"; without the name in the passage's text, it is not.
+func TestRoleSaid(t *testing.T) {
+	ix := build(t, `# T
+
+## History
+
+Organizations like AASECT were pivotal in establishing professional standards.
+
+## Other
+
+Our therapists see couples and individuals.
+`)
+	tests := []struct {
+		q, heading string
+		full       bool // all the question's focus is said
+	}{
+		{"what role did AASECT play", "History", true},
+		{"what was the purpose of AASECT", "History", true},
+		{"what role do couples play", "Other", false}, // no name: roles are words like any other
+		{"where is AASECT based", "History", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res, err := ix.SearchQuestion(context.Background(), question.Analyze(tt.q))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := -1.0
+			for _, h := range res.Hits {
+				if ix.Passages()[h.Passage].Heading == tt.heading {
+					got = h.Said
+				}
+			}
+			if full := math.Abs(got-1) < 1e-9; full != tt.full {
+				t.Errorf("Said = %.2f, want all said %v", got, tt.full)
 			}
 		})
 	}
