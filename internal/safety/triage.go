@@ -304,7 +304,7 @@ func (lx *lexicon) statements(ws []word, hits []hit) ([]word, []hit) {
 	}
 	relayed := lx.ids["relayed-question"]
 	for _, h := range hits {
-		if h.concept == q && (h.start == 0 || ws[h.start-1].sent != ws[h.start].sent) || h.concept == relayed {
+		if h.concept == q && opensQuestion(ws, h) || h.concept == relayed {
 			asks[ws[h.start].sent] = true
 		}
 	}
@@ -514,7 +514,7 @@ func (lx *lexicon) signsInQuestions(ws []word, hits []hit, risky map[int]bool) b
 	asked := map[int]bool{}
 	q := lx.ids["question"]
 	for _, h := range hits {
-		if h.concept == q && (h.start == 0 || ws[h.start-1].sent != ws[h.start].sent) {
+		if h.concept == q && opensQuestion(ws, h) {
 			asked[ws[h.start].sent] = true
 		}
 	}
@@ -531,11 +531,22 @@ func (lx *lexicon) signsInQuestions(ws []word, hits []hit, risky map[int]bool) b
 	return true
 }
 
+// opensQuestion reports whether the question word of hit h opens a
+// question: it starts its sentence, and is not chat's subjectless "wont
+// be needing it" or "cant go on" (an auxiliary, then "not", with no
+// question mark at the end).
+func opensQuestion(ws []word, h hit) bool {
+	if h.start > 0 && ws[h.start-1].sent == ws[h.start].sent {
+		return false
+	}
+	return h.end >= len(ws) || ws[h.end].w != "not" || ws[h.end].askMark
+}
+
 // opensWithQuestion: a question word opens a sentence.
 func (lx *lexicon) opensWithQuestion(ws []word, hits []hit) bool {
 	q := lx.ids["question"]
 	for _, h := range hits {
-		if h.concept == q && (h.start == 0 || ws[h.start-1].sent != ws[h.start].sent) {
+		if h.concept == q && opensQuestion(ws, h) {
 			return true
 		}
 	}
