@@ -46,13 +46,14 @@ const (
 	Definition                 // what is it
 	Offering                   // what the clinic offers, who is on its staff
 	Detail                     // the particulars of something: which specific skills, the exact year
+	Consequence                // what happens if: what if I cry, what happens if I miss a session
 	numTypes
 )
 
 var typeNames = [numTypes]string{
 	"general", "opinion", "comparison", "credentials", "when", "duration", "cost", "schedule", "place", "number", "normal", "cause",
 	"recommendation", "eligibility", "who", "howto", "procedure", "condition", "reason", "definition",
-	"offering", "detail",
+	"offering", "detail", "consequence",
 }
 
 func (t Type) String() string {

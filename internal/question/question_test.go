@@ -28,6 +28,16 @@ func TestType(t *testing.T) {
 		{"is the counselor gay herself", question.Opinion},
 		{"if its a physical thing, does the sex therapist just handle all of it themselves", question.General},
 		{"Is there a faith-based sex therapy option?", question.Offering},
+		// the clinic's own rules: a referral to come, a booking asked about
+		{"Do you require a referral from a doctor before booking?", question.Schedule},
+		{"do i need a GP referral to book with you", question.Schedule},
+		{"need a referral for a sex therapist for my client", question.General},
+		{"is it confidential? just checking before booking", question.General},
+		// what happens if
+		{"What if I start crying in the session?", question.Consequence},
+		{"what happens if i miss a session", question.Consequence},
+		{"caller asks what happens when therapy ends", question.Consequence},
+		{"what happens in a session", question.Procedure},
 		// the particulars of something the file names only in passing
 		{"What specific skills are taught in the skill-building part?", question.Detail},
 		{"caller asks what exact year sex therapy officially started", question.Detail},
