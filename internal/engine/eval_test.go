@@ -133,6 +133,10 @@ var answerBar = map[string]float64{
 	// an eighth writer (indirect wording, few of the file's own words),
 	// first sight answer 0.630, no_match 0.760; then tuned on
 	"questions_tune8.jsonl": 0.68,
+	// a ninth writer (short search-box questions, a quarter relayed by
+	// staff), first sight answer 0.733, no_match 0.818 (the session's
+	// start: 0.711 / 0.818); then tuned on
+	"questions_tune9.jsonl": 0.82,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
@@ -157,6 +161,7 @@ var noMatchBar = map[string]float64{
 	"questions_tune6.jsonl":     0.76,
 	"questions_tune7.jsonl":     0.84,
 	"questions_tune8.jsonl":     0.74,
+	"questions_tune9.jsonl":     0.81,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which
