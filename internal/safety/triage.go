@@ -408,7 +408,7 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	}
 	// "any tips for ..." asks, without a question mark
 	question := questionMark || lx.opensWithQuestion(ws, hits) || has("advice-ask")
-	if !has("topic-frame") && !(question && (has("therapy") || has("resolved") || v.Category == Crisis && has("past"))) {
+	if !has("topic-frame") && !(has("milestone") && !has("relapse-now")) && !(question && (has("therapy") || has("resolved") || v.Category == Crisis && has("past"))) {
 		return false // the common case, decided without the sentences
 	}
 	// the sentences that hold a sign, and those that hold a sign of the
@@ -465,7 +465,9 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 			pastInSign = true
 		}
 	}
-	if question && (v.Category == Crisis && pastInSign || has("resolved")) && !has("relapse-now") {
+	// a milestone of recovery says so even without a question ("8 years
+	// free from cutting and I'm getting a tattoo over the old scars")
+	if (question || has("milestone")) && (v.Category == Crisis && pastInSign || has("resolved") || has("milestone")) && !has("relapse-now") {
 		return true
 	}
 	if !question || !has("therapy") {
