@@ -151,6 +151,13 @@ func (e *Engine) decide(a question.Analysis, res search.Result, passages []searc
 			break
 		}
 		w := e.fits(a, h, passages[h.Passage])
+		if w == answers && len(res.UnknownNames) > 0 && a.Type != question.Condition && h.Phrasing < minVouched {
+			// a name the file never uses is what the question is about:
+			// "was Alfred Kinsey involved in founding sex therapy?" is not
+			// answered by the history passage (a question that is all but
+			// one of the moderators' @ask lines is answered as they said)
+			w = noFocus
+		}
 		if w == answers {
 			best = i
 			break

@@ -57,6 +57,11 @@ func TestGatePairs(t *testing.T) {
 			"do you offer group sex therapy sessions", "I don't have an answer to that"},
 		// someone the file names: what is asked of them must be covered
 		// too, not the rare name alone
+		// a name the file never uses is what the question is about
+		{"did Masters and Johnson pioneer sex therapy", secHistory,
+			"was Alfred Kinsey involved in founding sex therapy", "I don't have an answer to that"},
+		{"what approaches does sex therapy draw on", secWhat,
+			"do your therapists use the Gottman Method", "I don't have an answer to that"},
 		// the particulars of something the file names in passing
 		{"does sex therapy include skill-building", secExpect,
 			"what specific skills are taught in skill-building", "doesn't go into that much detail"},

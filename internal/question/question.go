@@ -165,6 +165,13 @@ type Analysis struct {
 	// focus", "what does CBT mean"), a term: line of words.txt: the
 	// passage must define it (Facts.Defined).
 	Term bool
+	// Names are the words the question writes as names: capitalised inside
+	// a sentence ("was Alfred Kinsey involved", "the Gottman method") or
+	// all in capitals ("EMDR"), as words (lower case), less framing,
+	// everyday and topic words, a named problem's words ("ED") and the
+	// name of someone close ("my husband Tom"). A name the file never uses
+	// is what the question is about, and no passage answers it.
+	Names []string
 }
 
 // Problem is one problem a question names ("premature ejaculation"), with
@@ -185,6 +192,7 @@ func Analyze(text string) Analysis {
 		a.Words = a.Words[:maxWords]
 	}
 	problems, problemAt := findProblems(a.Words)
+	a.Names = names(text, problemAt, a.Words)
 
 	// every phrase that matches, once; the first type (in words.txt's
 	// order) with a phrase that counts is the question's
@@ -830,6 +838,56 @@ func respell(ws []string, spell map[string][]string) []string {
 	}
 	if out == nil {
 		return ws
+	}
+	return out
+}
+
+// close are the words for someone close to the writer, after which a
+// capitalised word is their name: "my husband Tom".
+var close = map[string]bool{
+	"husband": true, "wife": true, "partner": true, "boyfriend": true, "girlfriend": true, "bf": true, "gf": true,
+	"fiance": true, "fiancee": true, "spouse": true, "son": true, "daughter": true, "friend": true, "mom": true,
+	"mum": true, "dad": true, "brother": true, "sister": true, "colleague": true, "dr": true, "named": true,
+	"called": true, "doctor": true, "therapist": true, "counselor": true, "counsellor": true,
+}
+
+// names finds the words of text written as names (Analysis.Names).
+// problemAt marks the words of ws, the text's words, that name a problem.
+func names(text string, problemAt []bool, ws []string) []string {
+	problem := map[string]bool{}
+	for i, w := range ws {
+		if problemAt != nil && problemAt[i] {
+			problem[w] = true
+		}
+	}
+	var out []string
+	start, prev := true, ""
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '?' && r != '!' && r != ':' && r != '\''
+	}) {
+		word := strings.TrimRight(f, ".?!:")
+		ends := word != f
+		rs := []rune(word)
+		upper, caps := false, len(rs) >= 2
+		for i, r := range rs {
+			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				caps = false
+			}
+			if i == 0 {
+				upper = unicode.IsUpper(r)
+			}
+		}
+		if (caps || upper && !start) && !close[prev] {
+			for _, w := range Words(word) {
+				if w != "i" && content(w) && !words.everyday[w] && !problem[w] && !slices.Contains(out, w) {
+					out = append(out, w)
+				}
+			}
+		}
+		if l := strings.ToLower(word); !(upper && close[prev]) {
+			prev = l
+		}
+		start = ends || word == ""
 	}
 	return out
 }

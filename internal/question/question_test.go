@@ -46,6 +46,9 @@ func TestType(t *testing.T) {
 		{"what were masters and johnsons first names", question.Detail},
 		{"what is sex therapy exactly", question.Definition},
 		{"what exactly do sex therapists treat", question.General},
+		{"Which published studies show that sex therapy actually works?", question.Detail},
+		{"what books did Masters and Johnson write", question.Detail},
+		{"what methods do sex therapists use", question.General},
 		{"does sex therapy address my specific needs", question.General},
 		{"do you have any trans therapists on staff", question.Offering},
 		{"are there AASECT-certified therapists at this clinic", question.Offering},
@@ -564,5 +567,32 @@ func TestAsks(t *testing.T) {
 		if got := question.Asks(q); got != want {
 			t.Errorf("Asks(%q) = %v, want %v", q, got, want)
 		}
+	}
+}
+
+// TestNames: the words a question writes as names, which the gate holds to
+// the file's own words; not the name of someone close, not a sentence's
+// first word, not a named problem.
+func TestNames(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"Was Alfred Kinsey involved in founding sex therapy?", []string{"alfred", "kinsey"}},
+		{"We did a workshop. Do your therapists use the Gottman Method?", []string{"gottman", "method"}},
+		{"a colleague swears by EMDR. is it used in sex therapy?", []string{"emdr"}},
+		{"Is AASECT still relevant?", []string{"aasect"}},
+		{"My husband Tom won't come. Can I come alone?", nil},
+		{"Hello, can sex therapy help with ED?", nil},
+		{"Sessions are online? I live in Ohio", []string{"ohio"}},
+		{"I'm nervous. Is it confidential?", nil},
+		{"what is sex therapy", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := question.Analyze(tt.q).Names; !slices.Equal(got, tt.want) {
+				t.Errorf("Names = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -94,6 +94,11 @@ type Result struct {
 	// something else is no question for this file, however well its one
 	// familiar word matches.
 	Unknown float64
+	// UnknownNames are the question's names (question.Analysis.Names) the
+	// file never uses, not even as a synonym: "Kinsey" in "was Alfred
+	// Kinsey involved in founding sex therapy". No passage can answer
+	// about them.
+	UnknownNames []string
 }
 
 // clause is one disjunct of a question's query: a term with its one-word
@@ -148,6 +153,11 @@ func (ix *Index) SearchQuestion(ctx context.Context, a question.Analysis) (Resul
 	q := ix.newQuestion(tokens, x, corrected)
 	q.aim(ix, a)
 	out := Result{Terms: len(tokens), Unknown: q.unknownShare(ix, corrected)}
+	for _, n := range a.Names {
+		if !ix.knows(n) {
+			out.UnknownNames = append(out.UnknownNames, n)
+		}
+	}
 	// bleve finds the passages that hold the question's terms; bm25
 	// scores them as bleve's BM25 does, with the small-file idf floor
 	cand, err := ix.store.candidates(ctx, ix.lookups(clauses), min(len(ix.passages), maxCandidates), len(ix.passages) <= maxCandidates)
