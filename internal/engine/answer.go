@@ -129,7 +129,7 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (
 		if err != nil {
 			return faqbot.Reply{}, err
 		}
-		if i > 0 && !inherit(&a, firstA, part) {
+		if i > 0 && (!inherit(&a, firstA, part) || continues(a)) {
 			continue
 		}
 		best, w := e.decide(a, r, passages)
@@ -155,6 +155,21 @@ func (e *Engine) searchReply(ctx context.Context, snap *snapshot, text string) (
 		lead, practical = firstA.Type.Say(), firstA.Type.Practical()
 	}
 	return e.noMatchReply(snap, lead, near, score, practical), nil
+}
+
+// continues reports whether a part of a longer message only carries on
+// its question ("who founded AASECT, | and in what year?"): it opens with
+// "and", "or" or "also" and has no focus of its own. The whole message
+// was asked already.
+func continues(a question.Analysis) bool {
+	if len(a.Words) == 0 || len(a.Focus) > 0 {
+		return false
+	}
+	switch a.Words[0] {
+	case "and", "or", "also", "plus":
+		return true
+	}
+	return false
 }
 
 // pointsBack reports whether a part of a longer message asks about

@@ -3,6 +3,7 @@ package engine
 import (
 	"testing"
 
+	"github.com/faqbot/faqbot/internal/question"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -30,6 +31,26 @@ func TestQuestionParts(t *testing.T) {
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, questionParts(tt.in)); diff != "" {
 			t.Errorf("questionParts(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestContinues: a part that only carries on the message's question is not
+// asked alone ("who founded AASECT, and in what year?" is not answered by
+// the date sex therapy began); one with a focus of its own is.
+func TestContinues(t *testing.T) {
+	tests := []struct {
+		part string
+		want bool
+	}{
+		{"and in what year?", true},
+		{"or how long?", true},
+		{"and is it confidential?", false},
+		{"what is sex therapy?", false},
+	}
+	for _, tt := range tests {
+		if got := continues(question.Analyze(tt.part)); got != tt.want {
+			t.Errorf("continues(%q) = %v, want %v", tt.part, got, tt.want)
 		}
 	}
 }

@@ -33,6 +33,7 @@ func TestType(t *testing.T) {
 		{"do i need a GP referral to book with you", question.Schedule},
 		{"need a referral for a sex therapist for my client", question.General},
 		{"is it confidential? just checking before booking", question.General},
+		{"Does sex therapy tend to work better for individuals or for couples?", question.Comparison},
 		// what happens if
 		{"What if I start crying in the session?", question.Consequence},
 		{"what happens if i miss a session", question.Consequence},
