@@ -140,7 +140,7 @@ var answerBar = map[string]float64{
 	// a tenth writer (web-form and email questions with context, some
 	// from partners, parents and other professionals), first sight answer
 	// 0.740, no_match 0.670 (the session's start: 0.730 / 0.640)
-	"questions_tune10.jsonl": 0.72,
+	"questions_tune10.jsonl": 0.75,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
@@ -166,7 +166,7 @@ var noMatchBar = map[string]float64{
 	"questions_tune7.jsonl":     0.84,
 	"questions_tune8.jsonl":     0.74,
 	"questions_tune9.jsonl":     0.81,
-	"questions_tune10.jsonl":    0.65,
+	"questions_tune10.jsonl":    0.73,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which
