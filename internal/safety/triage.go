@@ -49,7 +49,20 @@
 // research). This never applies when a concept rule found a disclosure
 // (an agent, an act and a target; a wish and death), and a risk signal in
 // a question about therapy ("I feel trapped in my marriage, can sex therapy
-// help?") keeps the answer too.
+// help?") keeps the answer too. Recovery told as a milestone keeps it even
+// without a question ("8 years free from cutting, getting a tattoo over
+// the old scars"), unless the message tells of it starting again. Teaching
+// body safety ("no adult should ask you to keep secrets") turns off the
+// minor rules that found no act.
+//
+// Behind the rules, a statistical net (net.go) may flag what they missed,
+// with the check-in. It is not asked about subjects talked about, play or
+// jokes. In a message that asks a question (a question mark, a question
+// word first, or a relayed "caller wants to know …"), it reads only the
+// sentences around the question, at a stricter threshold, and only when
+// the whole message scores over the usual one: "everyone is better off
+// when im not in the picture. do you have weekend appointments?" gets the
+// check-in; the question alone is the rules' to read.
 //
 // The rules lean towards firing on crisis and abuse: a missed crisis is the
 // worst failure this product can have, while a needless handoff costs a
