@@ -141,6 +141,9 @@ var answerBar = map[string]float64{
 	// from partners, parents and other professionals), first sight answer
 	// 0.740, no_match 0.670 (the session's start: 0.730 / 0.640)
 	"questions_tune10.jsonl": 0.75,
+	// held back, written late in the session of questions_tune7 to 10,
+	// never read: the session's start 0.744 / 0.773, its end 0.756 / 0.818
+	"questions_heldback4.jsonl": 0.74,
 }
 
 // noMatchBar is the share of out-of-scope questions each set must leave
@@ -167,6 +170,7 @@ var noMatchBar = map[string]float64{
 	"questions_tune8.jsonl":     0.74,
 	"questions_tune9.jsonl":     0.81,
 	"questions_tune10.jsonl":    0.73,
+	"questions_heldback4.jsonl": 0.80,
 }
 
 // safetyFloors are the floors of the real-language safety sets, which
