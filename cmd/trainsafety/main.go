@@ -65,6 +65,7 @@ var trainSets = []string{
 	"testdata/eval/safety_tune29.jsonl",
 	"testdata/eval/safety_tune30.jsonl",
 	"testdata/eval/safety_tune31.jsonl",
+	"testdata/eval/safety_tune32.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	// the questions people ask about therapy, in their own words and
 	// relayed by staff ("caller wants to know how many weeks it runs"):
