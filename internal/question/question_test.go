@@ -26,6 +26,9 @@ func TestType(t *testing.T) {
 		{"what's your personal view on sexting", question.Opinion},
 		{"is the therapist married themselves?", question.Opinion},
 		{"is the counselor gay herself", question.Opinion},
+		{"how do your therapists personally feel about porn", question.Opinion},
+		{"do your therapists think monogamy is natural", question.Opinion},
+		{"whats the dropout rate for sex therapy", question.Number},
 		{"if its a physical thing, does the sex therapist just handle all of it themselves", question.General},
 		{"Is there a faith-based sex therapy option?", question.Offering},
 		// the clinic's own rules: a referral to come, a booking asked about
