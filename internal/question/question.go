@@ -862,9 +862,13 @@ func names(text string, problemAt []bool, ws []string) []string {
 	}
 	var out []string
 	start, prev := true, ""
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool {
+	fields := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '?' && r != '!' && r != ':' && r != '\''
-	}) {
+	})
+	if len(fields) > maxWords {
+		fields = fields[:maxWords] // as much of a long message as Analyze reads
+	}
+	for _, f := range fields {
 		word := strings.TrimRight(f, ".?!:")
 		ends := word != f
 		rs := []rune(word)
@@ -884,8 +888,8 @@ func names(text string, problemAt []bool, ws []string) []string {
 				}
 			}
 		}
-		if l := strings.ToLower(word); !(upper && close[prev]) {
-			prev = l
+		if !(upper && close[prev]) {
+			prev = strings.ToLower(word)
 		}
 		start = ends || word == ""
 	}

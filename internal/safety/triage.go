@@ -308,19 +308,7 @@ func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark, strict bool) Cat
 // question mark ends them, no question word opens them, they pass on no
 // one's question), with the hits inside them, renumbered.
 func (lx *lexicon) statements(ws []word, hits []hit) ([]word, []hit) {
-	q := lx.ids["question"]
-	asks := map[int]bool{}
-	for _, w := range ws {
-		if w.askMark {
-			asks[w.sent] = true
-		}
-	}
-	relayed := lx.ids["relayed-question"]
-	for _, h := range hits {
-		if h.concept == q && opensQuestion(ws, h) || h.concept == relayed {
-			asks[ws[h.start].sent] = true
-		}
-	}
+	asks := lx.askedSentences(ws, hits, true)
 	if len(asks) == 0 {
 		return ws, hits
 	}
@@ -526,24 +514,33 @@ func (lx *lexicon) signIn(ws []word, hits []hit, n int, c Category) bool {
 // signsInQuestions reports whether every sentence that holds a sign is a
 // question (a question mark closes it, or a question word opens it).
 func (lx *lexicon) signsInQuestions(ws []word, hits []hit, risky map[int]bool) bool {
-	asked := map[int]bool{}
-	q := lx.ids["question"]
-	for _, h := range hits {
-		if h.concept == q && opensQuestion(ws, h) {
-			asked[ws[h.start].sent] = true
-		}
-	}
-	for _, w := range ws {
-		if w.askMark {
-			asked[w.sent] = true
-		}
-	}
+	asked := lx.askedSentences(ws, hits, false)
 	for s := range risky {
 		if !asked[s] {
 			return false
 		}
 	}
 	return true
+}
+
+// askedSentences are the sentences of a message that ask: a question mark
+// ends them or a question word opens them (opensQuestion), and, with
+// relayed, those that pass on someone's question ("caller wants to know
+// …").
+func (lx *lexicon) askedSentences(ws []word, hits []hit, relayed bool) map[int]bool {
+	asked := map[int]bool{}
+	for _, w := range ws {
+		if w.askMark {
+			asked[w.sent] = true
+		}
+	}
+	q, rq := lx.ids["question"], lx.ids["relayed-question"]
+	for _, h := range hits {
+		if h.concept == q && opensQuestion(ws, h) || relayed && h.concept == rq {
+			asked[ws[h.start].sent] = true
+		}
+	}
+	return asked
 }
 
 // opensQuestion reports whether the question word of hit h opens a
