@@ -66,6 +66,8 @@ var trainSets = []string{
 	"testdata/eval/safety_tune30.jsonl",
 	"testdata/eval/safety_tune31.jsonl",
 	"testdata/eval/safety_tune32.jsonl",
+	"testdata/eval/safety_tune33.jsonl",
+	"testdata/eval/safety_tune34.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	// the questions people ask about therapy, in their own words and
 	// relayed by staff ("caller wants to know how many weeks it runs"):

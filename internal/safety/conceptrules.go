@@ -25,7 +25,9 @@ type conceptRule struct {
 	name   string
 	groups [][]chain // && of (& of chains)
 	absent [][]int   // "&& !C": concepts that must not be in the message
-	line   string    // as written, for explain
+	// "&& !A ~N B": chains that must not be in the message
+	absentChains []chain
+	line         string // as written, for explain
 	// jokeable: a joke ("lol") in the message turns this check-in off
 	jokeable bool
 	// overAbuse: this softer check-in is the writer's own risk ("i don't
@@ -93,7 +95,14 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 		}
 		r := conceptRule{tier: t, name: f[1], line: strings.Join(f[2:], " "), jokeable: jokeable, overAbuse: overAbuse}
 		for _, g := range strings.Split(r.line, "&&") {
-			if name, ok := strings.CutPrefix(strings.TrimSpace(g), "!"); ok {
+			if name, ok := strings.CutPrefix(strings.TrimSpace(g), "!"); ok && strings.Contains(name, "~") {
+				ch, err := lx.parseChain(name)
+				if err != nil {
+					return fmt.Errorf("%s: %w", at, err)
+				}
+				r.absentChains = append(r.absentChains, ch)
+				continue
+			} else if ok {
 				ids, err := lx.conceptIDs(name)
 				if err != nil {
 					return fmt.Errorf("%s: %w", at, err)
@@ -220,6 +229,11 @@ func (r *conceptRule) matches(x *hitIndex) bool {
 			if len(x.by[c]) > 0 {
 				return false
 			}
+		}
+	}
+	for _, ch := range r.absentChains {
+		if len(chainSentences(ch, x)) > 0 {
+			return false
 		}
 	}
 	for _, g := range r.groups {

@@ -172,6 +172,7 @@ func TestDataErrors(t *testing.T) {
 		{"unknown tier", "data/rules.txt", "panic  x  self\n", "data/rules.txt:1"},
 		{"unknown concept", "data/rules.txt", "crisis  x  nosuch\n", "data/rules.txt:1"},
 		{"bad gap", "data/rules.txt", "crisis  x  self ~99 self\n", "data/rules.txt:1"},
+		{"bad absent chain", "data/rules.txt", "crisis  x  self && !self ~4 nosuch\n", "data/rules.txt:1"},
 		{"twice", "data/rules.txt", "crisis  x  self\ncrisis  x  self\n", "data/rules.txt:2"},
 		{"spelling", "data/words.txt", "[spellings]\nim i am\n", "data/words.txt:2"},
 		{"section", "data/words.txt", "[other]\n", "data/words.txt:1"},

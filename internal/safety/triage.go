@@ -409,7 +409,7 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	}
 	// "any tips for ..." asks, without a question mark
 	question := questionMark || lx.opensWithQuestion(ws, hits) || has("advice-ask")
-	if !has("topic-frame") && !(has("milestone") && !has("relapse-now")) && !(question && (has("therapy") || has("resolved") || v.Category == Crisis && has("past"))) {
+	if !has("topic-frame") && !(has("milestone") && !has("relapse-now")) && !(question && (has("therapy") || has("resolved") || has("case-in-general") || v.Category == Crisis && has("past"))) {
 		return false // the common case, decided without the sentences
 	}
 	// the sentences that hold a sign, and those that hold a sign of the
@@ -454,6 +454,21 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 			return true
 		}
 	}
+	// a case asked about in general, with the sign in the case and no
+	// word of the writer there: "what does the clinic do if someone says
+	// they feel suicidal in a session?"
+	if question {
+		asked := lx.askedSentences(ws, hits, false)
+		for _, h := range hits {
+			if h.concept != lx.ids["case-in-general"] {
+				continue
+			}
+			n := ws[h.start].sent
+			if asked[n] && !has("me-too") && !lx.selfIn(ws, hits, n) && (phrased[n] || lx.signIn(ws, hits, n, v.Category)) {
+				return true
+			}
+		}
+	}
 	// something long past, asked about: "I self-harmed as a teen, how do
 	// I bring it up with a new partner?"; or past and worked through: "I
 	// was groomed as a teenager and I've done the work; are there
@@ -481,6 +496,17 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 		return lx.signsInQuestions(ws, hits, risky)
 	}
 	return !selfInSign
+}
+
+// selfIn reports whether sentence n speaks of the writer.
+func (lx *lexicon) selfIn(ws []word, hits []hit, n int) bool {
+	self := lx.ids["self"]
+	for _, h := range hits {
+		if h.concept == self && ws[h.start].sent == n {
+			return true
+		}
+	}
+	return false
 }
 
 // signIn reports whether a concept rule of category c's tiers fires on
