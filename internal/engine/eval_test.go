@@ -141,6 +141,12 @@ var answerBar = map[string]float64{
 	// from partners, parents and other professionals), first sight answer
 	// 0.740, no_match 0.670 (the session's start: 0.730 / 0.640)
 	"questions_tune10.jsonl": 0.75,
+	// an eleventh writer (the seed file and the real dev split only; half
+	// in 3 to 8 words, staff relays, the file's own words used to tempt),
+	// first sight answer 0.833, no_match 0.745 (the previous session's
+	// start: 0.811 / 0.709); then tuned on (the exceptions to
+	// confidentiality, how things changed since, "which ... specifically")
+	"questions_tune11.jsonl": 0.82,
 	// held back, written late in the session of questions_tune7 to 10,
 	// never read: the session's start 0.744 / 0.773, its end 0.756 / 0.818
 	"questions_heldback4.jsonl": 0.74,
@@ -170,6 +176,7 @@ var noMatchBar = map[string]float64{
 	"questions_tune8.jsonl":     0.74,
 	"questions_tune9.jsonl":     0.81,
 	"questions_tune10.jsonl":    0.73,
+	"questions_tune11.jsonl":    0.76,
 	"questions_heldback4.jsonl": 0.80,
 }
 

@@ -47,13 +47,15 @@ const (
 	Offering                   // what the clinic offers, who is on its staff
 	Detail                     // the particulars of something: which specific skills, the exact year
 	Consequence                // what happens if: what if I cry, what happens if I miss a session
+	Limit                      // the exceptions to something: limits of confidentiality
+	Change                     // how something has changed since: since the 1970s, nowadays
 	numTypes
 )
 
 var typeNames = [numTypes]string{
 	"general", "opinion", "comparison", "credentials", "when", "duration", "cost", "schedule", "place", "number", "normal", "cause",
 	"recommendation", "eligibility", "who", "howto", "procedure", "condition", "reason", "definition",
-	"offering", "detail", "consequence",
+	"offering", "detail", "consequence", "limit", "change",
 }
 
 func (t Type) String() string {

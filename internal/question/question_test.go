@@ -42,6 +42,17 @@ func TestType(t *testing.T) {
 		{"what happens if i miss a session", question.Consequence},
 		{"caller asks what happens when therapy ends", question.Consequence},
 		{"what happens in a session", question.Procedure},
+		// the exceptions to what the file states
+		{"Are there limits to confidentiality?", question.Limit},
+		{"caller asks when a therapist would have to tell someone what was said", question.Limit},
+		{"is there anything you cant keep confidential", question.Limit},
+		{"is it confidential", question.General},
+		// how something has changed since
+		{"How has sex therapy changed since the 1970s?", question.Change},
+		{"is sex therapy different nowadays", question.Change},
+		{"how has society changed sex therapy", question.General},
+		{"how did sex therapy develop", question.General},
+		{"Which evidence-based practices did AASECT promote, specifically?", question.Detail},
 		// the particulars of something the file names only in passing
 		{"What specific skills are taught in the skill-building part?", question.Detail},
 		{"caller asks what exact year sex therapy officially started", question.Detail},
