@@ -133,6 +133,7 @@ func (lx *lexicon) readRules(fsys fs.FS, file string) error {
 			}
 		}
 		lx.structural[r.name] = n >= 2 || told
+		lx.told[r.name] = told
 		return nil
 	})
 }

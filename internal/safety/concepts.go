@@ -58,7 +58,12 @@ type lexicon struct {
 	riskOf   map[int]Category // Crisis or Abuse for the concepts of those files
 	// structural marks the rules that combine two risk concepts or more:
 	// a disclosure, not a subject named
-	structural     map[string]bool
+	structural map[string]bool
+	// told marks the check-ins that hold even in a question about therapy
+	// or a subject talked about ("check-in!"): a method asked as survival
+	// odds is no subject ("what are the chances of surviving a fall from
+	// the 5th floor")
+	told           map[string]bool
 	net            *net                // the statistical net, when data/net.txt is there
 	keyCache       map[string][]string // trie keys of every word the lists use
 	conceptFeature []string            // "c:NAME", the net\'s feature for each concept
@@ -72,7 +77,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	lx := &lexicon{sp: sp, ids: map[string]int{}, bases: map[string][]string{}, exact: map[string]bool{}, riskOf: map[int]Category{}, structural: map[string]bool{}}
+	lx := &lexicon{sp: sp, ids: map[string]int{}, bases: map[string][]string{}, exact: map[string]bool{}, riskOf: map[int]Category{}, structural: map[string]bool{}, told: map[string]bool{}}
 	for _, file := range conceptFiles {
 		if err := lx.readConcepts(fsys, file); err != nil {
 			return nil, err

@@ -260,6 +260,14 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 		name = fired[tierAbuse]
 	}
 	disclosure := name != "" && lx.structural[name]
+	if !disclosure && v.Category == Crisis {
+		// a check-in that holds in any question ("check-in!"), behind
+		// the phrase layer's crisis too, which stops the tiers below it
+		if fired[tierCheckIn] == "" && ex == nil {
+			try(tierCheckIn)
+		}
+		disclosure = lx.told[fired[tierCheckIn]]
+	}
 	// a disclosure of something past and worked through, with a question
 	// ("years ago an ex shared photos of me; I've done the therapy; how do
 	// people share photos more safely?") is asked about, not told
