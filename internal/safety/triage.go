@@ -308,8 +308,23 @@ func (lx *lexicon) netFlag(ws []word, hits []hit, questionMark, strict bool) Cat
 		}
 		strict = true
 	}
+	if !lx.anyRisk(hits) {
+		// not one word of risk the lists know: the net's words alone are
+		// little to go on ("left her reading glasses in room 3")
+		strict = true
+	}
 	c, _ := lx.net.flag(lx, ws, hits, strict)
 	return c
+}
+
+// anyRisk reports whether hits hold a concept of the crisis or abuse lists.
+func (lx *lexicon) anyRisk(hits []hit) bool {
+	for _, h := range hits {
+		if lx.riskOf[h.concept] != None {
+			return true
+		}
+	}
+	return false
 }
 
 // statements are the sentences of a message that are not questions (no
