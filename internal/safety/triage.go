@@ -357,9 +357,10 @@ func (lx *lexicon) statements(ws []word, hits []hit) ([]word, []hit) {
 }
 
 // notBenign are the concepts that keep an abuse phrase rule on even when
-// the message speaks of play, care or sport: pressure, a "no" ignored,
-// fear, a minor, secrecy.
-var notBenign = []string{"pressure", "refusal", "ignored", "nonconsent", "compel", "fear", "minor", "grooming", "threat", "threat-harm"}
+// the message speaks of play, care or sport: a "no" (first: a "no" told
+// as respected may have it), pressure, a "no" ignored, fear, a minor,
+// secrecy.
+var notBenign = []string{"refusal", "pressure", "ignored", "nonconsent", "compel", "fear", "minor", "grooming", "threat", "threat-harm"}
 
 // laughing reports a joke in the message ("lol", "haha"), unless it says
 // it is none ("lol ... not really a joke anymore").
@@ -367,8 +368,13 @@ func (lx *lexicon) laughing(hits []hit) bool {
 	return lx.has(hits, "laughter") && !lx.has(hits, "serious")
 }
 
-// benign reports play, care or kindness said so, with none of notBenign.
+// benign reports play, care or kindness said so, with none of notBenign;
+// or a "no" told as respected ("i said no and he said no worries"), with
+// none of notBenign but the refusal itself.
 func (lx *lexicon) benign(hits []hit) bool {
+	if lx.has(hits, "respected") && !lx.hasAny(hits, notBenign[1:]) {
+		return true
+	}
 	return lx.has(hits, "benign-frame") && !lx.hasAny(hits, notBenign)
 }
 
