@@ -266,7 +266,8 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 		if fired[tierCheckIn] == "" && ex == nil {
 			try(tierCheckIn)
 		}
-		disclosure = lx.told[fired[tierCheckIn]]
+		// save in a song, a poem or a story being written
+		disclosure = lx.told[fired[tierCheckIn]] && !lx.has(hits, "creative-frame")
 	}
 	// a disclosure of something past and worked through, with a question
 	// ("years ago an ex shared photos of me; I've done the therapy; how do
