@@ -70,6 +70,7 @@ var trainSets = []string{
 	"testdata/eval/safety_tune34.jsonl",
 	"testdata/eval/safety_tune35.jsonl",
 	"testdata/eval/safety_tune36.jsonl",
+	"testdata/eval/safety_tune37.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	// the questions people ask about therapy, in their own words and
 	// relayed by staff ("caller wants to know how many weeks it runs"):
