@@ -53,7 +53,16 @@
 // without a question ("8 years free from cutting, getting a tattoo over
 // the old scars"), unless the message tells of it starting again. Teaching
 // body safety ("no adult should ask you to keep secrets") turns off the
-// minor rules that found no act.
+// minor rules that found no act. A case asked about in general ("what does
+// the clinic do if someone says they feel suicidal?") keeps its answer
+// unless the writer says it is theirs. A method asked as the odds or the
+// least pain, and a farewell ("check-in!" in rules.txt), hold even in a
+// question about therapy, save in a song or a story being written.
+// Despair said of one problem the clinic sees ("hopeless about my low
+// desire") is no risk sign; despair about life is.
+//
+// The net reads a message with no word of the crisis or abuse lists at
+// its strict threshold: its own words are little to go on there.
 //
 // Behind the rules, a statistical net (net.go) may flag what they missed,
 // with the check-in. It is not asked about subjects talked about, play or
