@@ -366,11 +366,14 @@ func (lx *lexicon) statements(ws []word, hits []hit) ([]word, []hit) {
 	return kept, in
 }
 
+// notRespected are the concepts that keep an abuse phrase rule on even
+// when the message tells of a "no" respected: pressure, a "no" ignored,
+// fear, a minor, secrecy, a threat.
+var notRespected = []string{"pressure", "ignored", "nonconsent", "compel", "fear", "minor", "grooming", "threat", "threat-harm"}
+
 // notBenign are the concepts that keep an abuse phrase rule on even when
-// the message speaks of play, care or sport: a "no" (first: a "no" told
-// as respected may have it), pressure, a "no" ignored, fear, a minor,
-// secrecy.
-var notBenign = []string{"refusal", "pressure", "ignored", "nonconsent", "compel", "fear", "minor", "grooming", "threat", "threat-harm"}
+// the message speaks of play, care or sport: a "no" itself, and the rest.
+var notBenign = append([]string{"refusal"}, notRespected...)
 
 // laughing reports a joke in the message ("lol", "haha"), unless it says
 // it is none ("lol ... not really a joke anymore").
@@ -382,7 +385,7 @@ func (lx *lexicon) laughing(hits []hit) bool {
 // or a "no" told as respected ("i said no and he said no worries"), with
 // none of notBenign but the refusal itself.
 func (lx *lexicon) benign(hits []hit) bool {
-	if lx.has(hits, "respected") && !lx.hasAny(hits, notBenign[1:]) {
+	if lx.has(hits, "respected") && !lx.hasAny(hits, notRespected) {
 		return true
 	}
 	return lx.has(hits, "benign-frame") && !lx.hasAny(hits, notBenign)
@@ -497,9 +500,9 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	// word of the writer there: "what does the clinic do if someone says
 	// they feel suicidal in a session?"
 	if question {
-		asked := lx.askedSentences(ws, hits, false)
+		asked, inCase := lx.askedSentences(ws, hits, false), lx.ids["case-in-general"]
 		for _, h := range hits {
-			if h.concept != lx.ids["case-in-general"] {
+			if h.concept != inCase {
 				continue
 			}
 			n := ws[h.start].sent
