@@ -71,6 +71,8 @@ var trainSets = []string{
 	"testdata/eval/safety_tune35.jsonl",
 	"testdata/eval/safety_tune36.jsonl",
 	"testdata/eval/safety_tune37.jsonl",
+	"testdata/eval/safety_tune38.jsonl",
+	"testdata/eval/safety_tune39.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	// the questions people ask about therapy, in their own words and
 	// relayed by staff ("caller wants to know how many weeks it runs"):
@@ -82,6 +84,13 @@ var trainSets = []string{
 	"testdata/eval/questions_tune2.jsonl",
 	"testdata/eval/questions_tune3.jsonl",
 	"testdata/eval/questions_tune4.jsonl",
+	"testdata/eval/questions_tune6.jsonl",
+	"testdata/eval/questions_tune7.jsonl",
+	"testdata/eval/questions_tune8.jsonl",
+	"testdata/eval/questions_tune9.jsonl",
+	"testdata/eval/questions_tune10.jsonl",
+	"testdata/eval/questions_tune11.jsonl",
+	"testdata/eval/questions_tune12.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",
 	"internal/safety/testdata/triage_cases.jsonl",

@@ -537,7 +537,7 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	if v.CheckIn {
 		return lx.signsInQuestions(ws, hits, risky)
 	}
-	return !selfInSign
+	return !selfInSign && !has("me-too")
 }
 
 // selfIn reports whether sentence n speaks of the writer.
