@@ -73,6 +73,8 @@ var trainSets = []string{
 	"testdata/eval/safety_tune37.jsonl",
 	"testdata/eval/safety_tune38.jsonl",
 	"testdata/eval/safety_tune39.jsonl",
+	"testdata/eval/safety_tune40.jsonl",
+	"testdata/eval/safety_tune41.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	// the questions people ask about therapy, in their own words and
 	// relayed by staff ("caller wants to know how many weeks it runs"):

@@ -276,7 +276,8 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 			try(tierCheckIn)
 		}
 		// save in a song, a poem or a story being written
-		disclosure = lx.told[fired[tierCheckIn]] && !lx.has(hits, "creative-frame")
+		// ("a story where the main character is basically me" is no story)
+		disclosure = lx.told[fired[tierCheckIn]] && (!lx.has(hits, "creative-frame") || lx.has(hits, "own-case"))
 	}
 	// a disclosure of something past and worked through, with a question
 	// ("years ago an ex shared photos of me; I've done the therapy; how do
@@ -485,9 +486,11 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	// writer. The sign's sentence is one where a rule of the verdict's
 	// kind fires on its own: a weak word beside the frame ("going to the
 	// conference") is no sign, and leaves the sign elsewhere unframed
+	// the writer saying the case is theirs ("asking for a character who's
+	// exactly like me") turns no subject into a disclosure of their own
 	frame := lx.ids["topic-frame"]
 	for _, h := range hits {
-		if h.concept != frame {
+		if h.concept != frame || has("own-case") {
 			continue
 		}
 		n := ws[h.start].sent
@@ -506,7 +509,7 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 				continue
 			}
 			n := ws[h.start].sent
-			if asked[n] && !has("me-too") && !lx.selfIn(ws, hits, n) && (phrased[n] || lx.signIn(ws, hits, n, v.Category)) {
+			if asked[n] && !has("me-too") && !has("own-case") && !lx.selfIn(ws, hits, n) && (phrased[n] || lx.signIn(ws, hits, n, v.Category)) {
 				return true
 			}
 		}
@@ -537,7 +540,7 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	if v.CheckIn {
 		return lx.signsInQuestions(ws, hits, risky)
 	}
-	return !selfInSign && !has("me-too")
+	return !selfInSign && !has("me-too") && !has("own-case")
 }
 
 // selfIn reports whether sentence n speaks of the writer.
