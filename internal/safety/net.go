@@ -34,6 +34,36 @@ type net struct {
 	// strict is the threshold for a message the phrase layer read as a
 	// medical question or a referral: a flag there overrides that reading
 	strict [len(netClasses)]float64
+	// stemmed holds, for each word the net has a weight for, the weight of
+	// its stem's feature ("s:hopeless"), if any: stemming is most of the
+	// net's time, and most words of a message are words it knows. Words
+	// it does not know are stemmed when read. Only the net's own
+	// vocabulary is kept, never a message's words.
+	stemmed map[string]stemWeight
+}
+
+type stemWeight struct {
+	w  [len(netClasses)]float64
+	ok bool
+}
+
+// stemWeight returns the weight of w's stem's feature, if it has one.
+func (n *net) stemWeight(w string) ([len(netClasses)]float64, bool) {
+	if sw, known := n.stemmed[w]; known {
+		return sw.w, sw.ok
+	}
+	return n.stemFeature(w)
+}
+
+// stemFeature looks up the feature of w's stem; a word that is its own
+// stem has none.
+func (n *net) stemFeature(w string) ([len(netClasses)]float64, bool) {
+	st := stemOf(w)
+	if st == w {
+		return [len(netClasses)]float64{}, false
+	}
+	v, ok := n.weights["s:"+st]
+	return v, ok
 }
 
 // loadNet reads data/net.txt: "threshold CLASS P" lines, a "bias W W W"
@@ -84,6 +114,13 @@ func loadNet(fsys fs.FS) (*net, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	n.stemmed = make(map[string]stemWeight, len(n.weights))
+	for f := range n.weights {
+		if !strings.Contains(f, ":") {
+			v, ok := n.stemFeature(f)
+			n.stemmed[f] = stemWeight{v, ok}
+		}
 	}
 	for i := 1; i < len(netClasses); i++ {
 		if n.threshold[i] == 0 {
@@ -158,10 +195,8 @@ func (n *net) probs(lx *lexicon, ws []word, hits []hit) [len(netClasses)]float64
 		if v, ok := n.weights[w.w]; ok {
 			add(v)
 		}
-		if st := stemOf(w.w); st != w.w {
-			if v, ok := n.weights["s:"+st]; ok {
-				add(v)
-			}
+		if v, ok := n.stemWeight(w.w); ok {
+			add(v)
 		}
 		if i > 0 && ws[i-1].sent == w.sent && (idiom == nil || !idiom[i-1]) {
 			if v, ok := n.pairs[[2]string{ws[i-1].w, w.w}]; ok {

@@ -86,3 +86,21 @@ func FuzzFold(f *testing.F) {
 		// ("0 0.a.a"). Matchers fold once.
 	})
 }
+
+// FuzzFoldLetters holds foldLetters' byte loop for ASCII text to the rune
+// loop every other text takes.
+func FuzzFoldLetters(f *testing.F) {
+	for _, s := range []string{"", "Hi THERE\tfriend\r\n", "k1ll\x00my\x7fself", "What is Sex Therapy?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		ascii := []byte(in)
+		for i := range ascii {
+			ascii[i] &= 0x7f
+		}
+		s := string(ascii)
+		if got, want := foldLetters(s), foldRunes(s); got != want {
+			t.Fatalf("foldLetters(%q) = %q, foldRunes = %q", s, got, want)
+		}
+	})
+}

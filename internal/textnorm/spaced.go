@@ -93,6 +93,12 @@ func dotted(w string) (letters, tail string, ok bool) {
 	if w != "" && strings.Contains(endSeps, w[len(w)-1:]) {
 		w, tail = w[:len(w)-1], w[len(w)-1:]
 	}
+	// the common case, a word whose second letter is no separator, is
+	// ruled out before the word is read as runes (the loop would stop
+	// there too)
+	if len(w) < 2 || w[0] < utf8.RuneSelf && !strings.ContainsRune(innerSeps, rune(w[1])) {
+		return "", "", false
+	}
 	var b strings.Builder
 	var sep rune
 	count := 0
