@@ -284,6 +284,8 @@ var referralCases = []triageCase{
 	{text: "do you know a good sex therapist in London", want: safety.Referral},
 	{text: "can I talk to a human", want: safety.Referral},
 	{text: "can you help me with my marriage", want: safety.Referral},
+	{text: "please help save my marriage", want: safety.Referral},
+	{text: "we need help with our relationship", want: safety.Referral},
 	{text: "how do I choose a therapist", want: safety.Referral},
 	{text: "is sex therapy covered by insurance?", want: safety.Referral},
 	{text: "what are your rates", want: safety.Referral},
@@ -295,6 +297,8 @@ var referralCases = []triageCase{
 var noneCases = []triageCase{
 	// why, when or what for people see a sex therapist: a question about
 	// therapy, not a request for one (issue 10, referral precision)
+	{text: "can sex therapy help our relationship overall, not just the bedroom?"},
+	{text: "will sex therapy save my marriage?"},
 	{text: "Why should you see a sex therapist?", want: safety.None},
 	{text: "When is it time to see a sex therapist?", want: safety.None},
 	{text: "What can you see a sex therapist for?", want: safety.None},
