@@ -77,6 +77,8 @@ var trainSets = []string{
 	"testdata/eval/safety_tune41.jsonl",
 	"testdata/eval/safety_tune42.jsonl",
 	"testdata/eval/safety_tune43.jsonl",
+	"testdata/eval/safety_tune44.jsonl",
+	"testdata/eval/safety_tune45.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	// the questions people ask about therapy, in their own words and
 	// relayed by staff ("caller wants to know how many weeks it runs"):

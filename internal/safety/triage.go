@@ -193,7 +193,8 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 		}
 	}
 	try(tierControl, tierCrisis)
-	if ex != nil || pv.Category != Crisis && fired[tierCrisis] == "" {
+	tried := ex != nil || pv.Category != Crisis && fired[tierCrisis] == ""
+	if tried {
 		try(tierAbuse, tierCheckIn)
 	}
 	if ex != nil {
@@ -219,6 +220,13 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	// turns off an abuse phrase rule that no concept rule backs
 	if pv.Category == Abuse && fired[tierAbuse] == "" && fired[tierControl] == "" && (lx.benign(hits) || lx.has(hits, "sport") && !lx.hasAny(hits, notBenign)) {
 		pv = r.triage(masked, Crisis, Abuse)
+	}
+	// the phrase layer's crisis, taken back by an idiom, a joke or play,
+	// leaves the tiers below it to decide, as Explain shows them: "lol
+	// whats the lethal dose of X, i have a big supply" is still a method
+	// asked (safety_tune45)
+	if !tried && pv.Category != Crisis && fired[tierCrisis] == "" {
+		try(tierAbuse, tierCheckIn)
 	}
 	var v Verdict
 	switch {
