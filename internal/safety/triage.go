@@ -57,8 +57,11 @@
 // the clinic do if someone says they feel suicidal?") keeps its answer
 // unless the writer says it is theirs. A method asked as the odds or the
 // least pain, and a farewell ("check-in!" in rules.txt), hold even in a
-// question about therapy, save in a song or a story being written.
-// Despair said of one problem the clinic sees ("hopeless about my low
+// question about therapy, save in a song or a story being written that
+// the writer does not say is their own ("a character who is basically
+// me": [own-case]). A joke or an idiom that takes back the phrase
+// layer's crisis leaves the check-ins below it to decide, as Explain
+// shows them. Despair said of one problem the clinic sees ("hopeless about my low
 // desire") is no risk sign; despair about life is.
 //
 // The net reads a message with no word of the crisis or abuse lists at
