@@ -97,6 +97,7 @@ var trainSets = []string{
 	"testdata/eval/questions_tune10.jsonl",
 	"testdata/eval/questions_tune11.jsonl",
 	"testdata/eval/questions_tune12.jsonl",
+	"testdata/eval/questions_tune13.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",
 	"internal/safety/testdata/triage_cases.jsonl",

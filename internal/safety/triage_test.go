@@ -289,6 +289,8 @@ var referralCases = []triageCase{
 	{text: "how do I choose a therapist", want: safety.Referral},
 	{text: "is sex therapy covered by insurance?", want: safety.Referral},
 	{text: "what are your rates", want: safety.Referral},
+	{text: "when can i see a therapist", want: safety.Referral},
+	{text: "if possible can i see a therapist this week", want: safety.Referral},
 }
 
 // noneCases: near misses. Each uses words the rules look for, in a way that
@@ -418,6 +420,11 @@ var noneCases = []triageCase{
 	{text: "do sex therapists need a license", want: safety.None},
 	{text: "are sex therapists doctors", want: safety.None},
 	{text: "a caller asks if she can bring her husband", want: safety.None},
+	// a kind of medicine named, not medicine asked for; seeing a therapist
+	// as a condition of another question, not a wish to see one
+	{text: "is sex therapy considered alternative medicine", want: safety.None},
+	{text: "if we both see a couples therapist do we each fill out the intake forms", want: safety.None},
+	{text: "once i start seeing a sex therapist how soon do people usually notice a change", want: safety.None},
 }
 
 // precedenceCases hold words of several categories; the first category in
