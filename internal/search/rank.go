@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/faqbot/faqbot/internal/question"
@@ -132,6 +133,12 @@ func (ix *Index) newQuestion(tokens []string, x expansion, corrected map[string]
 		literal(t, bit)
 		for _, e := range ix.syn.equiv[t] {
 			match(e, bit)
+			// a synonym that is the same word in another form
+			// ("emotionally", "emotional": Porter stems them apart)
+			// is the word itself, not a synonym
+			if sameWord(t, e) {
+				literal(e, bit)
+			}
 		}
 		if c := corrected[t]; c != "" {
 			match(c, bit)
@@ -305,6 +312,24 @@ func (ix *Index) knows(w string) bool {
 		if _, ok := ix.df[t]; ok || ix.syn.equiv[t] != nil {
 			return true
 		}
+	}
+	return false
+}
+
+// sameWord reports whether two analyzed terms are forms of one word that
+// Porter's stemmer leaves apart: one is the other with an inflection or a
+// derivational ending ("emot", "emotion"), in four letters or more. A
+// name's adjective is another word ("freud", "freudian").
+func sameWord(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 4 || !strings.HasPrefix(b, a) {
+		return false
+	}
+	switch b[len(a):] {
+	case "ion", "al", "e", "s", "ed", "ing", "li", "ment", "ive":
+		return true
 	}
 	return false
 }

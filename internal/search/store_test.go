@@ -123,3 +123,25 @@ func defaultIndex(t *testing.T) *Index {
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
+
+// TestSameWord: a synonym that is the question's own word in another form
+// counts as the word itself (Hit.Literal); a name's adjective does not.
+func TestSameWord(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"emot", "emotion", true}, // "emotional", "emotionally"
+		{"emotion", "emot", true},
+		{"judg", "judgment", true},
+		{"couple", "couples", true},
+		{"freud", "freudian", false},
+		{"sex", "sexe", false}, // too short to tell
+		{"touch", "hug", false},
+	}
+	for _, tc := range tests {
+		if got := sameWord(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameWord(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
