@@ -79,6 +79,7 @@ var trainSets = []string{
 	"testdata/eval/safety_tune43.jsonl",
 	"testdata/eval/safety_tune44.jsonl",
 	"testdata/eval/safety_tune45.jsonl",
+	"testdata/eval/safety_tune47.jsonl",
 	"testdata/eval/phrasings.jsonl",
 	// the questions people ask about therapy, in their own words and
 	// relayed by staff ("caller wants to know how many weeks it runs"):
@@ -98,6 +99,7 @@ var trainSets = []string{
 	"testdata/eval/questions_tune11.jsonl",
 	"testdata/eval/questions_tune12.jsonl",
 	"testdata/eval/questions_tune13.jsonl",
+	"testdata/eval/questions_tune14.jsonl",
 	"testdata/eval/fresh.jsonl",
 	"testdata/eval/dev.jsonl",
 	"internal/safety/testdata/triage_cases.jsonl",

@@ -26,16 +26,28 @@ type speller struct {
 	emoji   map[rune]string     // "💊" → "emojipills"
 	fillers map[string]bool     // "so", "really", "just": left out
 	forms   map[string][]string // "die" → ["dies", "died", "dying", "dyin"]
+	// generic frames ("is it normal", "does anyone else"), as spelt
+	// words: after one, to the sentence's end, a generic person is the
+	// writer ("is it normal for a bf to take your keys" is "my keys")
+	generic [][]string
+	// the pronouns a frame makes the writer's; "they" and its forms only
+	// after a frame of others ("does anyone else", "asking for a friend")
+	genericYou, genericThey map[string]string
+	othersFrame             map[string]bool // frames whose person is "they"
 }
 
 func loadSpeller(fsys fs.FS) (*speller, error) {
-	sp := &speller{spell: map[string][]string{}, forms: map[string][]string{}, fillers: map[string]bool{}, emoji: map[rune]string{}}
+	sp := &speller{spell: map[string][]string{}, forms: map[string][]string{}, fillers: map[string]bool{}, emoji: map[rune]string{},
+		genericYou:  map[string]string{"you": "i", "your": "my", "yours": "mine", "yourself": "myself", "ya": "i", "u": "i", "ur": "my"},
+		genericThey: map[string]string{"they": "i", "them": "me", "their": "my", "theirs": "mine", "themselves": "myself", "themself": "myself"},
+		othersFrame: map[string]bool{}}
+	var generic []string
 	section := ""
 	err := eachLine(fsys, "data/words.txt", func(at, line string) error {
 		if strings.HasPrefix(line, "[") {
 			section = line
-			if section != "[spellings]" && section != "[forms]" && section != "[fillers]" && section != "[emoji]" {
-				return fmt.Errorf("%s: unknown section %s (want [spellings], [forms], [fillers] or [emoji])", at, line)
+			if section != "[spellings]" && section != "[forms]" && section != "[fillers]" && section != "[emoji]" && section != "[generic]" {
+				return fmt.Errorf("%s: unknown section %s (want [spellings], [forms], [fillers], [emoji] or [generic])", at, line)
 			}
 			return nil
 		}
@@ -70,12 +82,70 @@ func loadSpeller(fsys fs.FS) (*speller, error) {
 			for _, f := range strings.Fields(line) {
 				sp.fillers[f] = true
 			}
+		case "[generic]":
+			generic = append(generic, line)
 		default:
 			return fmt.Errorf("%s: a line before [spellings], [forms] or [fillers]", at)
 		}
 		return nil
 	})
-	return sp, err
+	if err != nil {
+		return nil, err
+	}
+	// frames are spelt as messages are, once every spelling is known
+	for _, line := range generic {
+		frame, others := strings.CutSuffix(line, " +they")
+		var ws []string
+		for _, w := range sp.words(frame, nil) {
+			ws = append(ws, w.w)
+		}
+		if len(ws) == 0 {
+			return nil, fmt.Errorf("data/words.txt: generic frame %q has no words", line)
+		}
+		sp.generic = append(sp.generic, ws)
+		if others {
+			sp.othersFrame[strings.Join(ws, " ")] = true
+		}
+	}
+	return sp, nil
+}
+
+// generics rewrites, after a generic frame and to its sentence's end, a
+// generic "you" (and, after a frame of others, "they") as the writer: "is
+// it normal for a bf to take your keys so you cant leave" is read as "my
+// keys", "i can not leave"; "does anyone else feel their family would be
+// better off without them" as "my family", "without me".
+func (sp *speller) generics(out []word) {
+	for i := 0; i < len(out); i++ {
+		for _, f := range sp.generic {
+			if !matchAt(out, i, f) {
+				continue
+			}
+			sent := out[i].sent
+			they := sp.othersFrame[strings.Join(f, " ")]
+			for j := i + len(f); j < len(out) && out[j].sent == sent; j++ {
+				if to, ok := sp.genericYou[out[j].w]; ok {
+					out[j].w = to
+				} else if to, ok := sp.genericThey[out[j].w]; ok && they {
+					out[j].w = to
+				}
+			}
+			break
+		}
+	}
+}
+
+// matchAt reports whether words f start at out[i], inside one sentence.
+func matchAt(out []word, i int, f []string) bool {
+	if i+len(f) > len(out) {
+		return false
+	}
+	for k, w := range f {
+		if out[i+k].w != w || out[i+k].sent != out[i].sent {
+			return false
+		}
+	}
+	return true
 }
 
 // contractions are the endings read without a list: "wouldn't" is
@@ -158,6 +228,9 @@ func (sp *speller) words(folded string, out []word) []word {
 		i += size
 	}
 	flush(len(folded))
+	if len(sp.generic) > 0 {
+		sp.generics(out)
+	}
 	return out
 }
 
