@@ -99,7 +99,7 @@ func (t *litTrie) child(n int32, c byte, create bool) int32 {
 		return 0
 	}
 	k := t.newNode()
-	t.nodes[n].keys += string(c)
+	t.nodes[n].keys += string([]byte{c}) // one byte, not c's UTF-8
 	t.nodes[n].kids = append(t.nodes[n].kids, k)
 	return k
 }

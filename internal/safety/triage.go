@@ -539,7 +539,7 @@ func (lx *lexicon) aboutTheSubject(r *rules, ws []word, hits []hit, v Verdict, q
 	}
 	// a milestone of recovery says so even without a question ("8 years
 	// free from cutting and I'm getting a tattoo over the old scars")
-	if (question || has("milestone")) && (v.Category == Crisis && pastInSign || has("resolved") || has("milestone")) && !has("relapse-now") {
+	if (question || has("milestone")) && (v.Category == Crisis && pastInSign || has("resolved") || has("milestone")) && !has("relapse-now") && !lx.signAfterMilestone(r, ws, hits, v.Category) {
 		return true
 	}
 	if !question || !has("therapy") {
@@ -651,6 +651,46 @@ func (lx *lexicon) opensWithQuestion(ws []word, hits []hit) bool {
 type sentence struct {
 	n    int
 	text string
+}
+
+// signAfterMilestone reports whether a clause told after a milestone,
+// holding none itself and not told as past, shows a sign of kind cat on
+// its own: "8 years free from cutting, but now I want to kill myself"
+// tells of today, whatever came before. Signs told before a milestone are
+// the past it is measured from ("it took me years to stop hurting myself,
+// 5 years now").
+func (lx *lexicon) signAfterMilestone(r *rules, ws []word, hits []hit, cat Category) bool {
+	milestone, past := lx.ids["milestone"], lx.ids["past"]
+	first := -1              // the first clause with a milestone
+	marked := map[int]bool{} // clauses with a milestone, or told as past
+	for _, h := range hits {
+		if h.concept == milestone || h.concept == past {
+			c := ws[h.start].clause
+			marked[c] = true
+			if h.concept == milestone && (first < 0 || c < first) {
+				first = c
+			}
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	var b strings.Builder
+	check := func(clause int) bool {
+		ok := clause > first && !marked[clause] && b.Len() > 0 && r.triage(textnorm.Fold(b.String())).Category == cat
+		b.Reset()
+		return ok
+	}
+	for i, w := range ws {
+		if i > 0 && ws[i-1].clause != w.clause && check(ws[i-1].clause) {
+			return true
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.w)
+	}
+	return len(ws) > 0 && check(ws[len(ws)-1].clause)
 }
 
 func sentencesOf(ws []word) []sentence {

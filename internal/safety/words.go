@@ -34,20 +34,23 @@ type speller struct {
 	// after a frame of others ("does anyone else", "asking for a friend")
 	genericYou, genericThey map[string]string
 	othersFrame             map[string]bool // frames whose person is "they"
+	// asTyped: word pairs whose second word is kept as typed, not spelt
+	// out ("like hell" is not "like he will")
+	asTyped map[string]bool
 }
 
 func loadSpeller(fsys fs.FS) (*speller, error) {
 	sp := &speller{spell: map[string][]string{}, forms: map[string][]string{}, fillers: map[string]bool{}, emoji: map[rune]string{},
 		genericYou:  map[string]string{"you": "i", "your": "my", "yours": "mine", "yourself": "myself", "ya": "i", "u": "i", "ur": "my"},
 		genericThey: map[string]string{"they": "i", "them": "me", "their": "my", "theirs": "mine", "themselves": "myself", "themself": "myself"},
-		othersFrame: map[string]bool{}}
+		othersFrame: map[string]bool{}, asTyped: map[string]bool{}}
 	var generic []string
 	section := ""
 	err := eachLine(fsys, "data/words.txt", func(at, line string) error {
 		if strings.HasPrefix(line, "[") {
 			section = line
-			if section != "[spellings]" && section != "[forms]" && section != "[fillers]" && section != "[emoji]" && section != "[generic]" {
-				return fmt.Errorf("%s: unknown section %s (want [spellings], [forms], [fillers], [emoji] or [generic])", at, line)
+			if section != "[spellings]" && section != "[forms]" && section != "[fillers]" && section != "[emoji]" && section != "[generic]" && section != "[as typed]" {
+				return fmt.Errorf("%s: unknown section %s (want [spellings], [as typed], [forms], [fillers], [emoji] or [generic])", at, line)
 			}
 			return nil
 		}
@@ -84,6 +87,12 @@ func loadSpeller(fsys fs.FS) (*speller, error) {
 			}
 		case "[generic]":
 			generic = append(generic, line)
+		case "[as typed]":
+			ws := strings.Fields(line)
+			if len(ws) != 2 {
+				return fmt.Errorf("%s: want two words: the word before, and the word kept as typed", at)
+			}
+			sp.asTyped[ws[0]+" "+ws[1]] = true
 		default:
 			return fmt.Errorf("%s: a line before [spellings], [forms] or [fillers]", at)
 		}
@@ -162,8 +171,15 @@ func (sp *speller) words(folded string, out []word) []word {
 	start := -1
 	var buf [4]string
 
+	lastRaw, lastSent := "", -1
 	emit := func(at, end int) {
-		for _, w := range sp.spellWord(folded[at:end], buf[:0]) {
+		raw := strings.Trim(folded[at:end], "'")
+		spelt := sp.spellWord(folded[at:end], buf[:0])
+		if lastSent == sent && sp.asTyped[lastRaw+" "+raw] {
+			spelt = append(buf[:0], raw)
+		}
+		lastRaw, lastSent = raw, sent
+		for _, w := range spelt {
 			if sp.fillers[w] {
 				continue
 			}
