@@ -2,6 +2,7 @@ package safety
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode"
 
@@ -74,11 +75,144 @@ var smallFiller = smallRegexp(`bot|faqbot|there|all|everyone|everybody|team|folk
 	`for the (?:help|info|information|answer)|man|mate|dude|buddy|please|pls|plz|you|u|to you|too|as well|yes|yeah|yep|no|nope|sir|maam`)
 
 // smallRegexp matches one phrase of alternatives at the start of a text,
-// preferring the longest ("see you later" over "see you").
+// preferring the longest ("see you later" over "see you"). It adds the
+// words of its phrases to smallVocab.
 func smallRegexp(alternatives string) *regexp.Regexp {
 	re := regexp.MustCompile(`^(?:` + alternatives + `)(?: |$)`)
 	re.Longest()
+	addSmallVocab(alternatives)
 	return re
+}
+
+// smallVocab holds every word of every smalltalk phrase and filler, with
+// runs of a repeated letter squeezed to one ("hiii" and "hi" are "hi",
+// "cool" is "col"). A message with a word outside it cannot be smalltalk,
+// since phrases and filler must cover all of it: most messages are
+// questions, and this spares them the regexps (Smalltalk was a seventh of
+// a fresh question's cost). It is nil when a list's phrases are too many
+// to spell out, and then every message is tried.
+var smallVocab = map[string]bool{}
+
+// maxSmallPhrases bounds how many phrases one list may spell out.
+const maxSmallPhrases = 1 << 16
+
+// addSmallVocab adds the words of the phrases that alternatives matches.
+// A repetition ("hi+", "um+") counts once, which squeezing makes the same
+// word as any number of repeats.
+func addSmallVocab(alternatives string) {
+	if smallVocab == nil {
+		return
+	}
+	re, err := syntax.Parse(alternatives, syntax.Perl)
+	if err != nil {
+		panic("safety: smalltalk phrases: " + err.Error())
+	}
+	phrases, ok := spellOut(re.Simplify(), maxSmallPhrases)
+	if !ok {
+		smallVocab = nil
+		return
+	}
+	for _, p := range phrases {
+		for _, w := range strings.Fields(p) {
+			smallVocab[squeezeOne(w)] = true
+		}
+	}
+}
+
+// spellOut lists the strings re matches, repeats counted once, or reports
+// false when they are more than limit or re is not a finite list of words
+// (a star, a class wider than a few letters).
+func spellOut(re *syntax.Regexp, limit int) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		return []string{string(re.Rune)}, true
+	case syntax.OpCapture:
+		return spellOut(re.Sub[0], limit)
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if out = append(out, string(r)); len(out) > 8 {
+					return nil, false
+				}
+			}
+		}
+		return out, true
+	case syntax.OpPlus:
+		return spellOut(re.Sub[0], limit)
+	case syntax.OpQuest:
+		sub, ok := spellOut(re.Sub[0], limit)
+		if !ok || len(sub)+1 > limit {
+			return nil, false
+		}
+		return append(sub, ""), true
+	case syntax.OpRepeat:
+		if re.Max < 0 || re.Max > 1 {
+			return spellOut(re.Sub[0], limit) // counted once, as a repeat
+		}
+		sub, ok := spellOut(re.Sub[0], limit)
+		if !ok || len(sub)+1 > limit {
+			return nil, false
+		}
+		if re.Min == 0 {
+			sub = append(sub, "")
+		}
+		return sub, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			sub, ok := spellOut(s, limit)
+			if !ok || len(out)+len(sub) > limit {
+				return nil, false
+			}
+			out = append(out, sub...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range re.Sub {
+			sub, ok := spellOut(s, limit)
+			if !ok || len(out)*len(sub) > limit {
+				return nil, false
+			}
+			next := make([]string, 0, len(out)*len(sub))
+			for _, a := range out {
+				for _, b := range sub {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// squeezeOne writes each run of one repeated letter once ("hiii" is
+// "hi"); a word with no such run is returned as it is.
+func squeezeOne(w string) string {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return squeeze(w, 1)
+		}
+	}
+	return w
+}
+
+// smallKnown reports whether every word of s (as smallWords writes it)
+// is a word of some smalltalk phrase or filler.
+func smallKnown(s string) bool {
+	if smallVocab == nil {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		if !smallVocab[squeezeOne(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // Smalltalk reports whether text (cleaned, as for Triage) is smalltalk and
@@ -91,9 +225,15 @@ func Smalltalk(text string) (Small, bool) {
 		return 0, false
 	}
 	s, ok := smallWords(textnorm.Fold(text))
-	if !ok || s == "" {
+	if !ok || s == "" || !smallKnown(s) {
 		return 0, false
 	}
+	return smallScan(s)
+}
+
+// smallScan reads s (as smallWords writes it) as smalltalk phrases and
+// filler from start to end, or reports false.
+func smallScan(s string) (Small, bool) {
 	var kind Small
 	for s != "" {
 		best, n := Small(0), 0
