@@ -35,6 +35,27 @@ type conceptRule struct {
 	// sign of abuse in the same message: the check-in first, with the
 	// abuse lines attached
 	overAbuse bool
+	// atHand: the rule reads a means ("the rope in the garage", "my
+	// dad's gun"). A laugh takes it back only when said beside it (see
+	// nearLaughter): a means told in earnest is not made a joke by a
+	// "lol" sentences later
+	atHand bool
+}
+
+// uses reports whether the rule reads any of the concepts ids.
+func (r *conceptRule) uses(ids ...int) bool {
+	for _, g := range r.groups {
+		for _, ch := range g {
+			for _, t := range ch.terms {
+				for _, c := range t.concepts {
+					if slices.Contains(ids, c) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // tier is how sure a rule is, and so what the reply says.

@@ -97,6 +97,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 	if err := lx.readRules(fsys, "data/rules.txt"); err != nil {
 		return nil, err
 	}
+	for i := range lx.rules {
+		lx.rules[i].atHand = lx.rules[i].uses(lx.ids["means"], lx.ids["means-weak"])
+	}
 	for _, c := range lx.concepts {
 		lx.conceptFeature = append(lx.conceptFeature, "c:"+c.name)
 	}

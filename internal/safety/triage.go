@@ -173,15 +173,29 @@ func decide(r *rules, lx *lexicon, text string, ex *Explanation, useNet bool) Ve
 	// check-ins off; only a joke turns off a phrase rule (below): "any
 	// tips on the most painless way to die" is no request for advice
 	laughing := lx.laughing(hits)
-	joking := laughing || lx.has(hits, "advice-ask")
+	advice := lx.has(hits, "advice-ask")
 	x := newHitIndex(len(lx.concepts), ws, hits)
 	defer x.release()
+	// a laugh sets the tone of the whole message for despair, shame and
+	// the like ("i hate myself for eating the whole pizza. next time
+	// dinner after lol"), but takes back a means at hand only when said
+	// beside it ("my dad's gun is in the closet lol"), not sentences
+	// away: "i checked my grandad's revolver still works last night. the
+	// therapist wants me to do a desire journal lol" (safety_tune48)
+	var near *hitIndex
+	if laughing {
+		near = newHitIndex(len(lx.concepts), ws, lx.nearLaughter(ws, hits))
+		defer near.release()
+	}
+	joked := func(cr *conceptRule) bool {
+		return cr.jokeable && (advice || laughing && (!cr.atHand || cr.matches(near)))
+	}
 	// the first rule of each tier that fires; a tier below one that has
 	// decided is not tried (except for Explain, which shows them all)
 	try := func(tiers ...tier) {
 		for i := range lx.rules {
 			cr := &lx.rules[i]
-			if !slices.Contains(tiers, cr.tier) || cr.jokeable && joking {
+			if !slices.Contains(tiers, cr.tier) || joked(cr) {
 				continue // a jokeable risk signal said laughing is hyperbole
 			}
 			if cr.jokeable && cr.tier == tierCheckIn {
@@ -391,6 +405,37 @@ var notBenign = append([]string{"refusal"}, notRespected...)
 // it is none ("lol ... not really a joke anymore").
 func (lx *lexicon) laughing(hits []hit) bool {
 	return lx.has(hits, "laughter") && !lx.has(hits, "serious")
+}
+
+// nearLaughter keeps the hits of the sentences a laugh is in, and of the
+// sentence before a laugh said on its own (a sentence of three words or
+// fewer: "lol", "haha jk").
+func (lx *lexicon) nearLaughter(ws []word, hits []hit) []hit {
+	id := lx.ids["laughter"]
+	var sents []int
+	for _, h := range hits {
+		if h.concept != id || h.start >= len(ws) {
+			continue
+		}
+		s := ws[h.start].sent
+		sents = append(sents, s)
+		n := 0
+		for _, w := range ws {
+			if w.sent == s {
+				n++
+			}
+		}
+		if n <= 3 {
+			sents = append(sents, s-1)
+		}
+	}
+	var out []hit
+	for _, h := range hits {
+		if h.start < len(ws) && slices.Contains(sents, ws[h.start].sent) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // benign reports play, care or kindness said so, with none of notBenign;
