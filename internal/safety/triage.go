@@ -62,7 +62,12 @@
 // me": [own-case]). A joke or an idiom that takes back the phrase
 // layer's crisis leaves the check-ins below it to decide, as Explain
 // shows them. Despair said of one problem the clinic sees ("hopeless about my low
-// desire") is no risk sign; despair about life is.
+// desire") is no risk sign; despair about life is. A milestone keeps its
+// answer unless a later sentence, with no milestone of its own, tells of
+// a sign now ("8 years free from cutting, but now I want to kill
+// myself"). A laugh turns off the softer check-ins anywhere in a message,
+// but a means at hand only in its own sentence, or just before a laugh
+// said alone ("my dad's gun is in the closet lol"), not sentences away.
 //
 // The net reads a message with no word of the crisis or abuse lists at
 // its strict threshold: its own words are little to go on there.
