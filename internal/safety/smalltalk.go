@@ -119,9 +119,10 @@ func addSmallVocab(alternatives string) {
 	}
 }
 
-// spellOut lists the strings re matches, repeats counted once, or reports
-// false when they are more than limit or re is not a finite list of words
-// (a star, a class wider than a few letters).
+// spellOut lists the strings re (simplified: no counted repeats) matches,
+// repeats counted once, or reports false when they are more than limit or
+// re is not a finite list of words (a star, a class wider than a few
+// letters).
 func spellOut(re *syntax.Regexp, limit int) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpEndText, syntax.OpBeginLine, syntax.OpEndLine:
@@ -148,18 +149,6 @@ func spellOut(re *syntax.Regexp, limit int) ([]string, bool) {
 			return nil, false
 		}
 		return append(sub, ""), true
-	case syntax.OpRepeat:
-		if re.Max < 0 || re.Max > 1 {
-			return spellOut(re.Sub[0], limit) // counted once, as a repeat
-		}
-		sub, ok := spellOut(re.Sub[0], limit)
-		if !ok || len(sub)+1 > limit {
-			return nil, false
-		}
-		if re.Min == 0 {
-			sub = append(sub, "")
-		}
-		return sub, true
 	case syntax.OpAlternate:
 		var out []string
 		for _, s := range re.Sub {
