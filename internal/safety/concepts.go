@@ -16,6 +16,20 @@ import (
 // conceptFiles are read in this order; a concept is defined once.
 var conceptFiles = []string{"data/concepts-shared.txt", "data/concepts-crisis.txt", "data/concepts-abuse.txt", "data/idioms.txt"}
 
+// codeConcepts are the concepts that the triage's code reads by name, not
+// only through rules.txt. Loading fails when a data file drops one, so an
+// edit cannot silently turn a check off. TestCodeConceptsListed holds that
+// every name the code uses is here.
+var codeConcepts = []string{
+	"idiom", "negation", "self", "question", "relayed-question", "past",
+	"milestone", "relapse-now", "laughter", "serious", "means", "means-weak",
+	"lethal-target", "topic-frame", "case-in-general", "own-case",
+	"creative-frame", "advice-ask", "report-worry", "staff-report",
+	"therapy", "resolved", "respected", "benign-frame", "sport", "me-too",
+	"refusal", "pressure", "ignored", "nonconsent", "compel", "fear", "minor",
+	"grooming", "threat", "threat-harm",
+}
+
 // concept is one named word list.
 type concept struct {
 	name      string
@@ -83,9 +97,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			return nil, err
 		}
 	}
-	for _, need := range []string{"idiom", "negation"} {
+	for _, need := range codeConcepts {
 		if _, ok := lx.ids[need]; !ok {
-			return nil, fmt.Errorf("triage data: the concept [%s] is missing", need)
+			return nil, fmt.Errorf("triage data: the concept [%s] is missing; the triage's code reads it by name", need)
 		}
 	}
 	lx.idiom, lx.negation = lx.ids["idiom"], lx.ids["negation"]
